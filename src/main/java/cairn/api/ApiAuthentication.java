@@ -1,0 +1,77 @@
+package cairn.api;
+
+import cairn.user.User;
+import cairn.user.UserService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Authenticates every {@code /api} request: {@code Authorization: Bearer NAME:SECRET}, HTTP Basic
+ * with the password, or {@code ?auth_token=NAME:SECRET}. Anything else is a 401 with challenges, so
+ * clients that only send credentials when asked work too.
+ */
+@ServerFilter("/api/**")
+final class ApiAuthentication {
+  /** The request attribute holding the authenticated {@link User}. */
+  static final String VIEWER = "cairn.viewer";
+
+  private final UserService users;
+
+  ApiAuthentication(UserService users) {
+    this.users = users;
+  }
+
+  @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @Nullable
+  HttpResponse<?> authenticate(HttpRequest<?> request) {
+    Optional<User> user = credentialsOf(request);
+    if (user.isPresent()) {
+      request.setAttribute(VIEWER, user.get());
+      return null;
+    }
+    return Problems.response(
+            HttpStatus.UNAUTHORIZED,
+            "authenticate with 'Authorization: Bearer NAME:SECRET', HTTP Basic with your password,"
+                + " or ?auth_token=NAME:SECRET")
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cairn\", charset=\"UTF-8\"")
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Cairn\"");
+  }
+
+  private Optional<User> credentialsOf(HttpRequest<?> request) {
+    String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+    if (header != null) {
+      if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return users.authenticateToken(header.substring(7).strip());
+      }
+      if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        return basic(header.substring(6).strip());
+      }
+      return Optional.empty();
+    }
+    return request.getParameters().getFirst("auth_token").flatMap(users::authenticateToken);
+  }
+
+  private Optional<User> basic(String encoded) {
+    String pair;
+    try {
+      pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = pair.indexOf(':');
+    return colon <= 0
+        ? Optional.empty()
+        : users.authenticatePassword(pair.substring(0, colon), pair.substring(colon + 1));
+  }
+}

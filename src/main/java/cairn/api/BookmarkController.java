@@ -1,0 +1,108 @@
+package cairn.api;
+
+import cairn.bookmark.BookmarkQueries;
+import cairn.bookmark.BookmarkService;
+import cairn.bookmark.BookmarkService.Saved;
+import cairn.input.InvalidInputException;
+import cairn.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+
+/** {@code /api/v1/bookmarks}: save, read, change and delete one bookmark and its quotes. */
+@Controller("/api/v1/bookmarks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class BookmarkController {
+  private final BookmarkService bookmarks;
+  private final BookmarkQueries queries;
+  private final BookmarkRequests requests;
+
+  BookmarkController(
+      BookmarkService bookmarks, BookmarkQueries queries, BookmarkRequests requests) {
+    this.bookmarks = bookmarks;
+    this.queries = queries;
+    this.requests = requests;
+  }
+
+  static String location(long id) {
+    return "/api/v1/bookmarks/" + id;
+  }
+
+  @Post(consumes = MediaType.APPLICATION_JSON)
+  HttpResponse<BookmarkResponse> create(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
+      @Body String body,
+      @Nullable @QueryValue String replace) {
+    Saved saved =
+        bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace));
+    BookmarkResponse response = BookmarkResponse.of(saved.bookmark());
+    URI location = URI.create(location(response.id()));
+    return saved.created()
+        ? HttpResponse.created(response, location)
+        : HttpResponse.ok(response).headers(h -> h.location(location));
+  }
+
+  @Get("/{id}")
+  BookmarkResponse get(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable long id) {
+    return BookmarkResponse.of(queries.getVisible(id, viewer.id()));
+  }
+
+  @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
+  BookmarkResponse update(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
+      @PathVariable long id,
+      @Body String body) {
+    return BookmarkResponse.of(bookmarks.update(viewer.id(), id, requests.patch(body)).bookmark());
+  }
+
+  @Delete("/{id}")
+  HttpResponse<Void> delete(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable long id) {
+    bookmarks.delete(viewer.id(), id);
+    return HttpResponse.noContent();
+  }
+
+  @Post(value = "/{id}/quotes", consumes = MediaType.APPLICATION_JSON)
+  HttpResponse<BookmarkResponse> addQuote(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
+      @PathVariable long id,
+      @Body String body) {
+    Saved saved = bookmarks.addQuote(viewer.id(), id, requests.quoteText(body));
+    return HttpResponse.created(BookmarkResponse.of(saved.bookmark()), URI.create(location(id)));
+  }
+
+  @Delete("/{id}/quotes/{quoteId}")
+  HttpResponse<Void> removeQuote(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
+      @PathVariable long id,
+      @PathVariable long quoteId) {
+    bookmarks.removeQuote(viewer.id(), id, quoteId);
+    return HttpResponse.noContent();
+  }
+
+  /** Query flags as clients write them: true/false, yes/no, 1/0; absent is false. */
+  static boolean flag(String name, @Nullable String value) {
+    if (value == null) {
+      return false;
+    }
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0", "" -> false;
+      default ->
+          throw new InvalidInputException(name, "must be true or false; got '" + value + "'");
+    };
+  }
+}

@@ -1,0 +1,33 @@
+package cairn.api;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the errors the framework raises itself (no such route, wrong method, unsupported media
+ * type, body too large, a path id that is not a number) into problem+json like every other error.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Map<String, Object>> {
+
+  @Override
+  public Map<String, Object> body(ErrorContext context, HttpResponse<?> response) {
+    HttpStatus status = response.getStatus();
+    String detail =
+        context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+    return Problems.body(status, detail.isEmpty() ? status.getReason() : detail);
+  }
+
+  @Override
+  public String contentType() {
+    return Problems.PROBLEM_JSON.toString();
+  }
+}

@@ -1,0 +1,67 @@
+package cairn.api;
+
+import cairn.bookmark.BookmarkNotFoundException;
+import cairn.bookmark.DuplicateBookmarkException;
+import cairn.bookmark.QuoteNotFoundException;
+import cairn.input.InvalidInputException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/** Maps each domain exception to its problem+json response, once for the whole API. */
+final class ProblemHandlers {
+  private ProblemHandlers() {}
+
+  @Singleton
+  @Produces
+  static final class InvalidInput
+      implements ExceptionHandler<InvalidInputException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, InvalidInputException e) {
+      Map<String, Object> body = Problems.body(HttpStatus.BAD_REQUEST, e.getMessage());
+      body.put("field", e.field());
+      body.put("rule", e.rule());
+      return Problems.response(HttpStatus.BAD_REQUEST, body);
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class BookmarkNotFound
+      implements ExceptionHandler<BookmarkNotFoundException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, BookmarkNotFoundException e) {
+      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class QuoteNotFound
+      implements ExceptionHandler<QuoteNotFoundException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, QuoteNotFoundException e) {
+      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class Duplicate
+      implements ExceptionHandler<DuplicateBookmarkException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, DuplicateBookmarkException e) {
+      Map<String, Object> body = Problems.body(HttpStatus.CONFLICT, e.getMessage());
+      String location = BookmarkController.location(e.existingId());
+      body.put("field", "url");
+      body.put("rule", "one bookmark per URL: edit the existing one, or save with ?replace=true");
+      body.put("existing_id", e.existingId());
+      body.put("existing", location);
+      return Problems.response(HttpStatus.CONFLICT, body).header("Location", location);
+    }
+  }
+}

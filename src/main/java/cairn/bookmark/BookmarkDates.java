@@ -1,0 +1,47 @@
+package cairn.bookmark;
+
+import cairn.input.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Parsing and range rules for the dates a client may give a bookmark. */
+public final class BookmarkDates {
+  /** Clocks drift; a day of slack keeps honest clients out of trouble. */
+  private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+
+  private BookmarkDates() {}
+
+  /**
+   * Parses an ISO-8601 date-time with {@code Z} or an offset ({@code 2024-05-01T12:00:00Z}, {@code
+   * 2024-05-01T14:00:00.250+02:00}) or a plain date (midnight UTC).
+   */
+  public static Instant parse(String field, String text) {
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          field,
+          "must be an ISO-8601 date-time like 2024-05-01T12:00:00Z or a date like 2024-05-01; got '"
+              + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+              + "'");
+    }
+  }
+
+  /** Rejects dates before 1970 or more than a day in the future. */
+  static Instant check(String field, Instant date) {
+    if (date.isBefore(Instant.EPOCH)) {
+      throw new InvalidInputException(field, "must not be before 1970-01-01T00:00:00Z");
+    }
+    if (date.isAfter(Instant.now().plus(FUTURE_SLACK))) {
+      throw new InvalidInputException(field, "must not be in the future; got " + date);
+    }
+    return date;
+  }
+}

@@ -1,0 +1,10 @@
+package cairn.bookmark;
+
+/**
+ * No bookmark with this id that the caller may see; someone else's private one is "not found" too.
+ */
+public class BookmarkNotFoundException extends RuntimeException {
+  public BookmarkNotFoundException(long id) {
+    super("no bookmark " + id);
+  }
+}

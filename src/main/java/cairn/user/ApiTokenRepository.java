@@ -1,0 +1,8 @@
+package cairn.user;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+interface ApiTokenRepository extends CrudRepository<ApiToken, Long> {}

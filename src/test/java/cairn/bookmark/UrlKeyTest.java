@@ -1,0 +1,97 @@
+package cairn.bookmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cairn.input.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlKeyTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "HTTP://Example.COM/Path, http://example.com/Path",
+    "http://example.com, http://example.com/",
+    "http://example.com:80/a, http://example.com/a",
+    "https://example.com:443/a, https://example.com/a",
+    "https://example.com:8443/a, https://example.com:8443/a",
+    "ftp://ftp.example.com:21/pub, ftp://ftp.example.com/pub",
+    "http://example.com/a#section, http://example.com/a",
+    "http://example.com/a/./b/../c, http://example.com/a/c",
+    "http://example.com/?, http://example.com/",
+    "http://example.com./x, http://example.com/x",
+    "http://example.com/%7e%2f, http://example.com/%7E%2F",
+    "http://example.com/a b, http://example.com/a%20b",
+    "http://example.com/ü, http://example.com/%C3%BC",
+    "http://example.com/%C3%BC, http://example.com/%C3%BC",
+    "http://example.com/100%, http://example.com/100%25",
+    "http://example.com/a?b=1&a=2, http://example.com/a?b=1&a=2",
+    "http://user@Example.com/, http://user@example.com/",
+    "http://example.com:/a, http://example.com/a",
+  })
+  void normalizesWhatDoesNotChangeTheResource(String url, String key) {
+    assertEquals(key, UrlKey.of(url).value());
+  }
+
+  @Test
+  void pathCaseAndQueryOrderAreKept() {
+    assertNotEquals(UrlKey.of("http://example.com/A"), UrlKey.of("http://example.com/a"));
+    assertNotEquals(UrlKey.of("http://e.com/?a=1&b=2"), UrlKey.of("http://e.com/?b=2&a=1"));
+  }
+
+  @Test
+  void schemesAreDistinct() {
+    assertNotEquals(UrlKey.of("http://example.com/"), UrlKey.of("https://example.com/"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "JavaScript:alert(1)",
+        "file:///etc/passwd",
+        "mailto:a@example.com"
+      })
+  void otherSchemesAreRejected(String url) {
+    var e = assertThrows(InvalidInputException.class, () -> UrlKey.of(url));
+    assertEquals("url", e.field());
+    assertTrue(e.rule().contains("is not allowed; use http, https or ftp"), e.rule());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "example.com", "/relative/path", "http:no-host", "http:///x", "http://"})
+  void relativeEmptyOrHostlessUrlsAreRejected(String url) {
+    var e = assertThrows(InvalidInputException.class, () -> UrlKey.of(url));
+    assertEquals("url", e.field());
+  }
+
+  @Test
+  void controlCharactersAreRejected() {
+    assertThrows(InvalidInputException.class, () -> UrlKey.of("http://example.com/a\nb"));
+  }
+
+  @Test
+  void nonNumericPortIsRejected() {
+    var e = assertThrows(InvalidInputException.class, () -> UrlKey.of("http://example.com:abc/"));
+    assertTrue(e.rule().contains("port"), e.rule());
+  }
+
+  @Test
+  void overlongUrlsAreRejected() {
+    String url = "https://example.com/" + "a".repeat(UrlKey.MAX_URL_LENGTH);
+    var e = assertThrows(InvalidInputException.class, () -> UrlKey.of(url));
+    assertTrue(e.rule().contains("at most 8192 characters"), e.rule());
+  }
+
+  @Test
+  void longButAllowedUrlsWork() {
+    String url = "https://example.com/?q=" + "a".repeat(8000);
+    assertTrue(UrlKey.of(url).value().endsWith("aaaa"));
+  }
+}
