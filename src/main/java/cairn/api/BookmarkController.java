@@ -43,7 +43,7 @@ final class BookmarkController {
   @Post(consumes = MediaType.APPLICATION_JSON)
   HttpResponse<BookmarkResponse> create(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
-      @Body String body,
+      @Nullable @Body String body,
       @Nullable @QueryValue String replace) {
     Saved saved =
         bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace));
@@ -64,7 +64,7 @@ final class BookmarkController {
   BookmarkResponse update(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
-      @Body String body) {
+      @Nullable @Body String body) {
     return BookmarkResponse.of(bookmarks.update(viewer.id(), id, requests.patch(body)).bookmark());
   }
 
@@ -79,7 +79,7 @@ final class BookmarkController {
   HttpResponse<BookmarkResponse> addQuote(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
-      @Body String body) {
+      @Nullable @Body String body) {
     Saved saved = bookmarks.addQuote(viewer.id(), id, requests.quoteText(body));
     return HttpResponse.created(BookmarkResponse.of(saved.bookmark()), URI.create(location(id)));
   }

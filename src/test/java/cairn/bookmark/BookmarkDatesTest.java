@@ -25,7 +25,8 @@ class BookmarkDatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"yesterday", "2017-07-01 12:00", "1499000000", "01/07/2017", "2017-13-01"})
+  @ValueSource(
+      strings = {"yesterday", "2017-07-01 12:00", "1499000000", "01/07/2017", "2017-13-01"})
   void rejectsAnythingElseNamingTheField(String text) {
     var e = assertThrows(InvalidInputException.class, () -> BookmarkDates.parse("created", text));
     assertEquals("created", e.field());

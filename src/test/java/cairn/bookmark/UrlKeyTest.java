@@ -65,7 +65,16 @@ class UrlKeyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "example.com", "/relative/path", "http:no-host", "http:///x", "http://"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "example.com",
+        "/relative/path",
+        "http:no-host",
+        "http:///x",
+        "http://"
+      })
   void relativeEmptyOrHostlessUrlsAreRejected(String url) {
     var e = assertThrows(InvalidInputException.class, () -> UrlKey.of(url));
     assertEquals("url", e.field());
