@@ -3,9 +3,11 @@ package cairn.api;
 import cairn.bookmark.BookmarkQueries;
 import cairn.bookmark.BookmarkService;
 import cairn.bookmark.BookmarkService.Saved;
+import cairn.browse.ListingService;
 import cairn.input.InvalidInputException;
 import cairn.user.User;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -28,12 +30,30 @@ final class BookmarkController {
   private final BookmarkService bookmarks;
   private final BookmarkQueries queries;
   private final BookmarkRequests requests;
+  private final ListingService listings;
+  private final ListingParams params;
+  private final ReadYourWrites index;
 
   BookmarkController(
-      BookmarkService bookmarks, BookmarkQueries queries, BookmarkRequests requests) {
+      BookmarkService bookmarks,
+      BookmarkQueries queries,
+      BookmarkRequests requests,
+      ListingService listings,
+      ListingParams params,
+      ReadYourWrites index) {
     this.bookmarks = bookmarks;
     this.queries = queries;
     this.requests = requests;
+    this.listings = listings;
+    this.params = params;
+    this.index = index;
+  }
+
+  /** A listing: {@code user}, {@code tags}, {@code exclude}, {@code q}, {@code toread}, … */
+  @Get
+  ListingResponse list(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer, HttpRequest<?> request) {
+    return ListingResponse.of(listings.list(params.read(viewer, request.getParameters())));
   }
 
   static String location(long id) {
@@ -65,13 +85,14 @@ final class BookmarkController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
       @Nullable @Body String body) {
-    return BookmarkResponse.of(bookmarks.update(viewer.id(), id, requests.patch(body)).bookmark());
+    return BookmarkResponse.of(
+        index.await(bookmarks.update(viewer.id(), id, requests.patch(body))).bookmark());
   }
 
   @Delete("/{id}")
   HttpResponse<Void> delete(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable long id) {
-    bookmarks.delete(viewer.id(), id);
+    index.await(bookmarks.delete(viewer.id(), id));
     return HttpResponse.noContent();
   }
 
@@ -80,7 +101,7 @@ final class BookmarkController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
       @Nullable @Body String body) {
-    Saved saved = bookmarks.addQuote(viewer.id(), id, requests.quoteText(body));
+    Saved saved = index.await(bookmarks.addQuote(viewer.id(), id, requests.quoteText(body)));
     return HttpResponse.created(BookmarkResponse.of(saved.bookmark()), URI.create(location(id)));
   }
 
@@ -89,7 +110,7 @@ final class BookmarkController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
       @PathVariable long quoteId) {
-    bookmarks.removeQuote(viewer.id(), id, quoteId);
+    index.await(bookmarks.removeQuote(viewer.id(), id, quoteId));
     return HttpResponse.noContent();
   }
 

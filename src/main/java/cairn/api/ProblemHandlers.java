@@ -4,6 +4,8 @@ import cairn.bookmark.BookmarkNotFoundException;
 import cairn.bookmark.DuplicateBookmarkException;
 import cairn.bookmark.QuoteNotFoundException;
 import cairn.input.InvalidInputException;
+import cairn.tag.TagNotFoundException;
+import cairn.user.UserNotFoundException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -35,6 +37,26 @@ final class ProblemHandlers {
       implements ExceptionHandler<BookmarkNotFoundException, HttpResponse<?>> {
     @Override
     public HttpResponse<?> handle(HttpRequest request, BookmarkNotFoundException e) {
+      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class UserNotFound
+      implements ExceptionHandler<UserNotFoundException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, UserNotFoundException e) {
+      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class TagNotFound
+      implements ExceptionHandler<TagNotFoundException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, TagNotFoundException e) {
       return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
     }
   }

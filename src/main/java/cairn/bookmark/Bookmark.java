@@ -28,6 +28,19 @@ public record Bookmark(
   public record Quote(long id, String text, Instant created) {}
 
   /**
+   * The bookmark as {@code viewerId} may see it: private ({@code .tag}) tags only for the owner.
+   */
+  public Bookmark asSeenBy(long viewerId) {
+    if (ownerId == viewerId || tags.stream().noneMatch(t -> t.startsWith("."))) {
+      return this;
+    }
+    List<String> shown = tags.stream().filter(t -> !t.startsWith(".")).toList();
+    return new Bookmark(
+        id, ownerId, owner, url, hash, title, notes, quotes, shown, shared, toread, created,
+        updated);
+  }
+
+  /**
    * The one visibility rule for a single bookmark: its owner sees it, others only if it is shared.
    */
   public boolean isVisibleTo(long viewerId) {

@@ -45,6 +45,7 @@ public class BookmarkQueries {
   public Bookmark getVisible(long id, long viewerId) {
     return find(id)
         .filter(b -> b.isVisibleTo(viewerId))
+        .map(b -> b.asSeenBy(viewerId))
         .orElseThrow(() -> new BookmarkNotFoundException(id));
   }
 
@@ -77,6 +78,19 @@ public class BookmarkQueries {
       }
     }
     return result;
+  }
+
+  /**
+   * Up to {@code limit} bookmark ids above {@code afterId}, ascending: for walking the whole store.
+   */
+  @Connectable
+  public List<Long> listIdsAfter(long afterId, int limit) {
+    return db.select(BOOKMARKS.ID)
+        .from(BOOKMARKS)
+        .where(BOOKMARKS.ID.gt(afterId))
+        .orderBy(BOOKMARKS.ID)
+        .limit(limit)
+        .fetch(BOOKMARKS.ID);
   }
 
   /** The id of the user's bookmark for this normalized URL, if any. */

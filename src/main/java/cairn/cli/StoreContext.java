@@ -1,5 +1,6 @@
 package cairn.cli;
 
+import cairn.search.SearchIndex;
 import io.micronaut.context.ApplicationContext;
 
 /**
@@ -7,11 +8,9 @@ import io.micronaut.context.ApplicationContext;
  * can run beside a server on the same data directory (SQLite in WAL mode takes both).
  */
 final class StoreContext {
-  static final String ENVIRONMENT = "cli";
-
   private StoreContext() {}
 
   static ApplicationContext start() {
-    return ApplicationContext.builder().environments(ENVIRONMENT).start();
+    return ApplicationContext.builder().environments(SearchIndex.STORE_ONLY_ENVIRONMENT).start();
   }
 }

@@ -50,6 +50,10 @@ public class UserService {
     return users.findByName(name);
   }
 
+  public User getByName(String name) {
+    return users.findByName(name).orElseThrow(() -> new UserNotFoundException(name));
+  }
+
   /** The user whose API token ({@code NAME:SECRET}) this is, if it is valid. */
   public Optional<User> authenticateToken(String token) {
     int colon = token.indexOf(':');

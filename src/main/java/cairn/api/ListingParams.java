@@ -1,0 +1,83 @@
+package cairn.api;
+
+import cairn.input.InvalidInputException;
+import cairn.search.Cursor;
+import cairn.search.Listing;
+import cairn.tag.TagList;
+import cairn.user.User;
+import cairn.user.UserService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a {@link Listing} from query parameters: {@code user} (default: you) or {@code
+ * scope=everyone}, {@code tags}, {@code exclude}, {@code q}, {@code toread}, {@code per_page},
+ * {@code cursor}.
+ */
+@Singleton
+final class ListingParams {
+  private final UserService users;
+
+  ListingParams(UserService users) {
+    this.users = users;
+  }
+
+  Listing read(User viewer, HttpParameters params) {
+    Long owner = owner(viewer, params);
+    return new Listing(
+        viewer.id(),
+        owner,
+        tags(params.get("tags")),
+        tags(params.get("exclude")),
+        params.get("q"),
+        toread(params.get("toread")),
+        params.getFirst("cursor").map(Cursor::decode).orElse(null),
+        perPage(params.get("per_page")));
+  }
+
+  private Long owner(User viewer, HttpParameters params) {
+    String scope = params.get("scope");
+    if (scope != null && !scope.equals("everyone") && !scope.equals("user")) {
+      throw new InvalidInputException("scope", "must be 'everyone' or 'user'; got '" + scope + "'");
+    }
+    if ("everyone".equals(scope)) {
+      if (params.contains("user")) {
+        throw new InvalidInputException("user", "cannot be combined with scope=everyone");
+      }
+      return null;
+    }
+    String name = params.get("user");
+    return name == null || name.equals(viewer.name()) ? viewer.id() : users.getByName(name).id();
+  }
+
+  private static List<String> tags(@Nullable String text) {
+    return text == null ? List.of() : TagList.parse(text).names();
+  }
+
+  private static Boolean toread(@Nullable String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "yes", "true", "1" -> true;
+      case "no", "false", "0" -> false;
+      default ->
+          throw new InvalidInputException("toread", "must be yes or no; got '" + value + "'");
+    };
+  }
+
+  private static int perPage(@Nullable String value) {
+    if (value == null || value.isEmpty()) {
+      return Listing.DEFAULT_PAGE_SIZE;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(
+          "per_page", "must be one of 20, 40, 80, 120, 160; got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package cairn.search;
+
+import cairn.bookmark.Bookmark;
+import cairn.tag.TagName;
+import java.net.URI;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The index's one document per bookmark (DESIGN.md §4): field names, and how a bookmark becomes a
+ * document.
+ *
+ * <p>Public tags and private ({@code .tag}) tags live in separate fields, so that counting and
+ * filtering for anyone but the owner cannot touch private ones. Tag terms are keys (for matching);
+ * tag doc values are display names (for counting and showing) — one user's tag has one name, so
+ * counting names counts keys.
+ */
+final class IndexFields {
+  /**
+   * Bump when the document layout changes: an index of another version is rebuilt from the store.
+   */
+  static final String SCHEMA_VERSION = "1";
+
+  static final String ID = "id";
+  static final String OWNER = "owner";
+  static final String SHARED = "shared";
+  static final String TOREAD = "toread";
+  static final String TAG = "tag";
+  static final String TAG_NAME = "tag_name";
+  static final String PRIVATE_TAG = "ptag";
+  static final String PRIVATE_TAG_NAME = "ptag_name";
+  static final String CREATED = "created";
+  static final String TITLE = "title";
+  static final String NOTES = "notes";
+  static final String QUOTES = "quotes";
+  static final String URL = "url";
+  static final String SITE = "site";
+  static final String TAGS_TEXT = "tags_text";
+  static final String[] TEXT_FIELDS = {TITLE, NOTES, QUOTES, URL, SITE, TAGS_TEXT};
+
+  static final String YES = "y";
+  static final String NO = "n";
+
+  /** Newest first, then highest id: the order of every listing, and of the index itself. */
+  static final Sort NEWEST_FIRST =
+      new Sort(
+          new SortField(CREATED, SortField.Type.LONG, true),
+          new SortField(ID, SortField.Type.LONG, true));
+
+  private IndexFields() {}
+
+  static Term idTerm(long id) {
+    return new Term(ID, Long.toString(id));
+  }
+
+  static Document toDocument(Bookmark b) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, Long.toString(b.id()), Field.Store.YES));
+    doc.add(new NumericDocValuesField(ID, b.id()));
+    doc.add(new StringField(OWNER, Long.toString(b.ownerId()), Field.Store.NO));
+    doc.add(new StringField(SHARED, b.shared() ? YES : NO, Field.Store.NO));
+    doc.add(new StringField(TOREAD, b.toread() ? YES : NO, Field.Store.NO));
+    long created = b.created().toEpochMilli();
+    doc.add(new LongPoint(CREATED, created));
+    doc.add(new NumericDocValuesField(CREATED, created));
+    StringBuilder tagText = new StringBuilder();
+    for (String name : b.tags()) {
+      TagName tag = new TagName(name, TagName.keyOf(name));
+      boolean hidden = tag.isPrivate();
+      doc.add(new StringField(hidden ? PRIVATE_TAG : TAG, tag.key(), Field.Store.NO));
+      doc.add(
+          new SortedSetDocValuesField(hidden ? PRIVATE_TAG_NAME : TAG_NAME, new BytesRef(name)));
+      if (!hidden) {
+        tagText.append(name).append(' ');
+      }
+    }
+    doc.add(new TextField(TITLE, b.title(), Field.Store.NO));
+    doc.add(new TextField(NOTES, b.notes(), Field.Store.NO));
+    for (Bookmark.Quote quote : b.quotes()) {
+      doc.add(new TextField(QUOTES, quote.text(), Field.Store.NO));
+    }
+    doc.add(new TextField(URL, b.url(), Field.Store.NO));
+    doc.add(new TextField(SITE, hostOf(b.url()), Field.Store.NO));
+    doc.add(new TextField(TAGS_TEXT, tagText.toString(), Field.Store.NO));
+    doc.add(new StoredField(CREATED, created));
+    return doc;
+  }
+
+  private static String hostOf(String url) {
+    try {
+      String host = URI.create(url.replace(" ", "%20")).getHost();
+      return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+}

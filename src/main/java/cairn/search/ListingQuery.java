@@ -1,0 +1,108 @@
+package cairn.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link Listing} into one Lucene query. Visibility is part of the query itself, so no
+ * counting or paging code can see what the viewer may not.
+ */
+final class ListingQuery {
+  private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+
+  private ListingQuery() {}
+
+  static Query of(Listing listing, Analyzer analyzer) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    if (listing.owner() != null) {
+      q.add(
+          new TermQuery(new Term(IndexFields.OWNER, Long.toString(listing.owner()))), Occur.FILTER);
+    }
+    if (!listing.ownView()) {
+      q.add(new TermQuery(new Term(IndexFields.SHARED, IndexFields.YES)), Occur.FILTER);
+    }
+    for (String key : listing.tags()) {
+      if (isPrivate(key) && !listing.ownView()) {
+        return new MatchNoDocsQuery("private tags are only their owner's");
+      }
+      q.add(new TermQuery(tagTerm(key)), Occur.FILTER);
+    }
+    for (String key : listing.excluded()) {
+      q.add(new TermQuery(tagTerm(key)), Occur.MUST_NOT);
+    }
+    if (listing.toread() != null) {
+      String value = listing.toread() ? IndexFields.YES : IndexFields.NO;
+      q.add(new TermQuery(new Term(IndexFields.TOREAD, value)), Occur.FILTER);
+    }
+    for (Query text : textQueries(listing.text(), analyzer)) {
+      q.add(text, Occur.MUST);
+    }
+    q.add(new MatchAllDocsQuery(), Occur.FILTER);
+    return q.build();
+  }
+
+  private static boolean isPrivate(String key) {
+    return key.startsWith(".");
+  }
+
+  private static Term tagTerm(String key) {
+    return new Term(isPrivate(key) ? IndexFields.PRIVATE_TAG : IndexFields.TAG, key);
+  }
+
+  /** One query per word or quoted phrase; each must match in at least one text field. */
+  private static List<Query> textQueries(String text, Analyzer analyzer) {
+    List<Query> queries = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      String part = m.group(1) != null ? m.group(1) : m.group(2);
+      BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+      boolean any = false;
+      for (String field : IndexFields.TEXT_FIELDS) {
+        List<String> terms = analyze(analyzer, field, part);
+        if (terms.isEmpty()) {
+          continue;
+        }
+        any = true;
+        anyField.add(
+            terms.size() == 1
+                ? new TermQuery(new Term(field, terms.get(0)))
+                : new PhraseQuery(field, terms.toArray(String[]::new)),
+            Occur.SHOULD);
+      }
+      if (any) {
+        queries.add(anyField.build());
+      }
+    }
+    return queries;
+  }
+
+  private static List<String> analyze(Analyzer analyzer, String field, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,363 @@
+package cairn.search;
+
+import cairn.bookmark.Bookmark;
+import cairn.bookmark.BookmarkQueries;
+import cairn.journal.ChangeJournal;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only owner of Cairn's Lucene index: one writer, fed by one thread that tails the change
+ * journal; a searcher manager refreshed by that thread after each batch (never per query); commits
+ * on a schedule and on close, each recording the last applied journal position.
+ *
+ * <p>On start the index resumes from its last commit; an index that is missing, unreadable or of
+ * another {@link IndexFields#SCHEMA_VERSION} is rebuilt from the store. Requests that must see
+ * their own write wait for its journal position with {@link #awaitVisible}.
+ */
+@Context
+@Requires(notEnv = SearchIndex.STORE_ONLY_ENVIRONMENT)
+public class SearchIndex {
+  /** The environment of commands that touch only the store: they never open the index. */
+  public static final String STORE_ONLY_ENVIRONMENT = "store-only";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+
+  /**
+   * How often the journal is read when nobody asks; bounds how stale another process's write is.
+   */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+  /**
+   * How long applied changes may wait for a commit (they are replayed from the journal on crash).
+   */
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+
+  static final int BATCH = 1000;
+  private static final String SEQ = "seq";
+  private static final String SCHEMA = "schema";
+
+  private final ChangeJournal journal;
+  private final BookmarkQueries bookmarks;
+  private final Analyzer analyzer = new StandardAnalyzer();
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Thread indexer;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition visibleAdvanced = lock.newCondition();
+  private final Condition workArrived = lock.newCondition();
+  private long visibleSeq;
+  private boolean nudged;
+  private volatile boolean closing;
+
+  // touched only by the indexer thread (and the constructor before it starts)
+  private long appliedSeq;
+  private long committedSeq;
+  private long lastCommitNanos = System.nanoTime();
+
+  SearchIndex(
+      @Value("${cairn.data-dir}") Path dataDir, ChangeJournal journal, BookmarkQueries bookmarks)
+      throws IOException {
+    this.journal = journal;
+    this.bookmarks = bookmarks;
+    this.directory = FSDirectory.open(dataDir.resolve("index"));
+    this.writer = openWriter();
+    Map<String, String> commit = commitData();
+    if (!IndexFields.SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
+      rebuild(commit.isEmpty() ? "no index yet" : "index schema " + commit.get(SCHEMA));
+    } else {
+      appliedSeq = committedSeq = Long.parseLong(commit.getOrDefault(SEQ, "0"));
+    }
+    this.searchers = new SearcherManager(writer, null);
+    visibleSeq = appliedSeq;
+    applyPending();
+    this.indexer = Thread.ofPlatform().name("cairn-indexer").daemon().start(this::tailJournal);
+  }
+
+  /** Answers a listing: its page, total, related tags, and whether more lie either side. */
+  public IndexPage list(Listing listing) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        ListingCollector result =
+            searcher.search(
+                ListingQuery.of(listing, analyzer),
+                ListingCollector.manager(listing.cursor(), listing.perPage(), listing.ownView()));
+        return page(listing, result);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("index search failed", e);
+    }
+  }
+
+  /**
+   * Waits until the index shows every change up to journal position {@code seq}, or until the
+   * timeout; returns whether it got there.
+   */
+  public boolean awaitVisible(long seq, Duration timeout) {
+    long remaining = timeout.toNanos();
+    lock.lock();
+    try {
+      nudged = true;
+      workArrived.signal();
+      while (visibleSeq < seq && remaining > 0 && !closing) {
+        remaining = visibleAdvanced.awaitNanos(remaining);
+      }
+      return visibleSeq >= seq;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The last journal position the index shows. */
+  public long visibleSeq() {
+    lock.lock();
+    try {
+      return visibleSeq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private IndexPage page(Listing listing, ListingCollector c) throws IOException {
+    long total = c.total;
+    Cursor cursor = listing.cursor();
+    int size = listing.perPage();
+    boolean earlier;
+    boolean later;
+    if (cursor == null) {
+      earlier = total > size;
+      later = false;
+    } else if (cursor.direction() == Cursor.Direction.EARLIER) {
+      earlier = c.olderThanCursor > size;
+      later = total - c.olderThanCursor > 0;
+    } else {
+      earlier = total - c.newerThanCursor > 0;
+      later = c.newerThanCursor > size;
+    }
+    return new IndexPage(c.pageHits(), total, related(c.tagCounts()), earlier, later);
+  }
+
+  /** Merges spellings of one key (different users may write Java and java), most used spelling. */
+  private static List<TagCount> related(Map<String, Integer> byName) {
+    Map<String, List<Map.Entry<String, Integer>>> byKey = new HashMap<>();
+    for (var e : byName.entrySet()) {
+      byKey.computeIfAbsent(cairn.tag.TagName.keyOf(e.getKey()), k -> new ArrayList<>()).add(e);
+    }
+    List<TagCount> related = new ArrayList<>(byKey.size());
+    for (var e : byKey.entrySet()) {
+      var spellings = e.getValue();
+      spellings.sort(
+          Map.Entry.<String, Integer>comparingByValue()
+              .reversed()
+              .thenComparing(Map.Entry.comparingByKey()));
+      int count = spellings.stream().mapToInt(Map.Entry::getValue).sum();
+      related.add(new TagCount(spellings.get(0).getKey(), e.getKey(), count));
+    }
+    related.sort(TagCount.ALPHABETICAL);
+    return related;
+  }
+
+  private IndexWriter openWriter() throws IOException {
+    try {
+      return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+    } catch (LockObtainFailedException e) {
+      throw e;
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warn("The index cannot be read ({}); it will be rebuilt from the store", e.toString());
+      return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+    }
+  }
+
+  private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    return new IndexWriterConfig(analyzer)
+        .setOpenMode(mode)
+        .setIndexSort(IndexFields.NEWEST_FIRST)
+        .setRAMBufferSizeMB(64)
+        .setCommitOnClose(false);
+  }
+
+  private Map<String, String> commitData() {
+    Map<String, String> data = new HashMap<>();
+    var live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return data;
+  }
+
+  /**
+   * Re-creates every document from the store; changes after the start are replayed from the
+   * journal.
+   */
+  private void rebuild(String why) throws IOException {
+    long start = System.nanoTime();
+    long upTo = journal.lastSeq();
+    writer.deleteAll();
+    long count = 0;
+    long after = 0;
+    for (List<Long> ids; !(ids = bookmarks.listIdsAfter(after, BATCH)).isEmpty(); ) {
+      for (Bookmark b : bookmarks.list(ids)) {
+        writer.addDocument(IndexFields.toDocument(b));
+      }
+      count += ids.size();
+      after = ids.get(ids.size() - 1);
+    }
+    commit(upTo);
+    appliedSeq = upTo;
+    LOG.info(
+        "Rebuilt the index ({}): {} bookmarks in {} ms",
+        why,
+        count,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  private void tailJournal() {
+    while (!closing) {
+      try {
+        boolean more = applyPending();
+        commitIfDue();
+        if (!more) {
+          awaitWork();
+        }
+      } catch (RuntimeException | IOException e) {
+        LOG.error("Indexing failed; retrying from journal position {}", appliedSeq, e);
+        awaitWork();
+      }
+    }
+  }
+
+  /** Applies one batch of journal rows; returns whether more may be waiting. */
+  private boolean applyPending() throws IOException {
+    List<ChangeJournal.Change> changes = journal.readAfter(appliedSeq, BATCH);
+    if (changes.isEmpty()) {
+      return false;
+    }
+    List<Long> ids = changes.stream().map(ChangeJournal.Change::bookmarkId).distinct().toList();
+    List<Bookmark> present = bookmarks.list(ids);
+    var presentIds = new java.util.HashSet<Long>();
+    for (Bookmark b : present) {
+      presentIds.add(b.id());
+      writer.updateDocument(IndexFields.idTerm(b.id()), IndexFields.toDocument(b));
+    }
+    for (long id : ids) {
+      if (!presentIds.contains(id)) {
+        writer.deleteDocuments(IndexFields.idTerm(id));
+      }
+    }
+    appliedSeq = changes.get(changes.size() - 1).seq();
+    if (searchers != null) {
+      publish();
+    }
+    return changes.size() == BATCH;
+  }
+
+  private void publish() throws IOException {
+    searchers.maybeRefreshBlocking();
+    lock.lock();
+    try {
+      visibleSeq = appliedSeq;
+      visibleAdvanced.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void commitIfDue() throws IOException {
+    if (appliedSeq > committedSeq
+        && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+      commit(appliedSeq);
+    }
+  }
+
+  private void commit(long seq) throws IOException {
+    writer.setLiveCommitData(
+        Map.of(SEQ, Long.toString(seq), SCHEMA, IndexFields.SCHEMA_VERSION).entrySet());
+    writer.commit();
+    committedSeq = seq;
+    lastCommitNanos = System.nanoTime();
+  }
+
+  private void awaitWork() {
+    lock.lock();
+    try {
+      if (!nudged && !closing) {
+        workArrived.await(POLL_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      nudged = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops in a fixed order: the indexer thread first (so nothing writes), then a last commit of
+   * what it applied, then the searchers, the writer and the directory. Each step logs and carries
+   * on.
+   */
+  @PreDestroy
+  void close() {
+    lock.lock();
+    try {
+      closing = true;
+      workArrived.signalAll();
+      visibleAdvanced.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      indexer.join(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    step("commit", () -> commit(appliedSeq));
+    step("close searchers", searchers::close);
+    step("close writer", writer::close);
+    step("close directory", directory::close);
+  }
+
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  private static void step(String what, Step step) {
+    try {
+      step.run();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Index shutdown: {} failed", what, e);
+    }
+  }
+}
