@@ -43,7 +43,10 @@ final class ListingQuery {
       q.add(new TermQuery(tagTerm(key)), Occur.FILTER);
     }
     for (String key : listing.excluded()) {
-      q.add(new TermQuery(tagTerm(key)), Occur.MUST_NOT);
+      // excluding someone else's private tag must not reveal which bookmarks carry it
+      if (!isPrivate(key) || listing.ownView()) {
+        q.add(new TermQuery(tagTerm(key)), Occur.MUST_NOT);
+      }
     }
     if (listing.toread() != null) {
       String value = listing.toread() ? IndexFields.YES : IndexFields.NO;
