@@ -1,5 +1,6 @@
 package cairn;
 
+import cairn.cli.ReindexCommand;
 import cairn.cli.UserCommand;
 import io.micronaut.runtime.Micronaut;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     name = "cairn",
     mixinStandardHelpOptions = true,
     description = "Self-hosted social bookmarking with tag clouds.",
-    subcommands = {UserCommand.class},
+    subcommands = {UserCommand.class, ReindexCommand.class},
     footer = "%nRun with no command, or 'serve', to start the server.")
 public final class Cairn {
   /** Read after the built-in defaults and before environment variables, when it exists. */

@@ -45,6 +45,9 @@ public class SearchIndex {
   /** The environment of commands that touch only the store: they never open the index. */
   public static final String STORE_ONLY_ENVIRONMENT = "store-only";
 
+  /** Set to true to rebuild the index from the store when it opens ({@code cairn reindex}). */
+  public static final String REINDEX_PROPERTY = "cairn.reindex";
+
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /**
@@ -82,14 +85,19 @@ public class SearchIndex {
   private long lastCommitNanos = System.nanoTime();
 
   SearchIndex(
-      @Value("${cairn.data-dir}") Path dataDir, ChangeJournal journal, BookmarkQueries bookmarks)
+      @Value("${cairn.data-dir}") Path dataDir,
+      @Value("${" + REINDEX_PROPERTY + ":false}") boolean reindex,
+      ChangeJournal journal,
+      BookmarkQueries bookmarks)
       throws IOException {
     this.journal = journal;
     this.bookmarks = bookmarks;
     this.directory = FSDirectory.open(dataDir.resolve("index"));
     this.writer = openWriter();
     Map<String, String> commit = commitData();
-    if (!IndexFields.SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
+    if (reindex) {
+      rebuild("asked for");
+    } else if (!IndexFields.SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
       rebuild(commit.isEmpty() ? "no index yet" : "index schema " + commit.get(SCHEMA));
     } else {
       appliedSeq = committedSeq = Long.parseLong(commit.getOrDefault(SEQ, "0"));
@@ -196,6 +204,10 @@ public class SearchIndex {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
       LOG.warn("The index cannot be read ({}); it will be rebuilt from the store", e.toString());
+      // the writer got the lock before failing, so no other process is using these files
+      for (String file : directory.listAll()) {
+        directory.deleteFile(file);
+      }
       return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
     }
   }

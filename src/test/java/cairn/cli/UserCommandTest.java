@@ -28,6 +28,8 @@ class UserCommandTest {
 
   @BeforeEach
   void redirect() {
+    out.reset();
+    err.reset();
     dataDir = TestStore.newDataDir();
     System.setProperty("cairn.data-dir", dataDir.toString());
     savedOut = System.out;
@@ -71,6 +73,15 @@ class UserCommandTest {
   void withoutATerminalOrPasswordStdinItSaysWhatToDo() {
     assertEquals(2, run("user", "add", "someone"));
     assertTrue(err.toString().contains("--password-stdin"), err.toString());
+  }
+
+  @Test
+  void reindexRebuildsTheIndexOfTheDataDirectory() {
+    System.setIn(new ByteArrayInputStream("s3cret-pass".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(0, run("user", "add", "re", "--password-stdin"));
+    assertEquals(0, run("reindex"));
+    assertTrue(err.toString().contains("Reindexed in"), err.toString());
+    assertTrue(java.nio.file.Files.isDirectory(dataDir.resolve("index")));
   }
 
   private static int run(String... args) {

@@ -1,0 +1,121 @@
+package cairn.search;
+
+import static cairn.support.Drafts.draft;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cairn.bookmark.BookmarkService;
+import cairn.browse.ListingService;
+import cairn.support.TestStore;
+import cairn.user.UserService;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index is derived: it resumes from its last commit, and an index that is missing, unreadable
+ * or of another schema version is rebuilt from the store on start.
+ */
+class IndexLifecycleTest {
+
+  @Test
+  void aRestartResumesAndShowsEverythingInTheStore() {
+    Path dir = TestStore.newDataDir();
+    long user = populate(dir, 30);
+    assertEquals(30, totalAfterStart(dir, user));
+  }
+
+  @Test
+  void aMissingIndexIsRebuiltFromTheStore() throws IOException {
+    Path dir = TestStore.newDataDir();
+    long user = populate(dir, 25);
+    deleteTree(dir.resolve("index"));
+    assertEquals(25, totalAfterStart(dir, user));
+  }
+
+  @Test
+  void anUnreadableIndexIsRebuiltFromTheStore() throws IOException {
+    Path dir = TestStore.newDataDir();
+    long user = populate(dir, 20);
+    try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+      for (Path file :
+          files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+        Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+      }
+    }
+    assertEquals(20, totalAfterStart(dir, user));
+  }
+
+  @Test
+  void writesMadeWhileTheServerWasDownAreReplayedFromTheJournal() {
+    Path dir = TestStore.newDataDir();
+    long user = populate(dir, 10);
+    try (ApplicationContext storeOnly =
+        ApplicationContext.builder()
+            .environments(SearchIndex.STORE_ONLY_ENVIRONMENT)
+            .properties(props(dir))
+            .start()) {
+      assertTrue(
+          storeOnly.findBean(SearchIndex.class).isEmpty(),
+          "store-only commands never open the index");
+      BookmarkService bookmarks = storeOnly.getBean(BookmarkService.class);
+      for (int i = 0; i < 5; i++) {
+        bookmarks.create(user, draft("https://offline.example.com/" + i), false);
+      }
+    }
+    assertEquals(15, totalAfterStart(dir, user));
+  }
+
+  private static long populate(Path dir, int count) {
+    try (ApplicationContext context = ApplicationContext.run(props(dir))) {
+      long user =
+          context
+              .getBean(UserService.class)
+              .create(TestStore.uniqueName("life"), "password-1")
+              .user()
+              .id();
+      BookmarkService bookmarks = context.getBean(BookmarkService.class);
+      long seq = 0;
+      for (int i = 0; i < count; i++) {
+        seq =
+            bookmarks
+                .create(user, draft("https://life.example.com/" + i, "t" + (i % 3)), false)
+                .seq();
+      }
+      assertTrue(context.getBean(SearchIndex.class).awaitVisible(seq, Duration.ofSeconds(10)));
+      return user;
+    }
+  }
+
+  /** Starts a context on the data directory and counts the user's bookmarks through the index. */
+  private static long totalAfterStart(Path dir, long user) {
+    try (ApplicationContext context = ApplicationContext.run(props(dir))) {
+      SearchIndex index = context.getBean(SearchIndex.class);
+      long last = context.getBean(cairn.journal.ChangeJournal.class).lastSeq();
+      assertTrue(index.awaitVisible(last, Duration.ofSeconds(10)));
+      var page = context.getBean(ListingService.class).list(Listing.of(user, user));
+      assertEquals(
+          List.of("t0", "t1", "t2"),
+          page.related().stream().map(TagCount::name).filter(t -> t.startsWith("t")).toList());
+      return page.total();
+    }
+  }
+
+  private static java.util.Map<String, Object> props(Path dir) {
+    return java.util.Map.of("cairn.data-dir", dir.toString());
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
