@@ -66,7 +66,8 @@ final class BookmarkController {
       @Nullable @Body String body,
       @Nullable @QueryValue String replace) {
     Saved saved =
-        bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace));
+        index.await(
+            bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace)));
     BookmarkResponse response = BookmarkResponse.of(saved.bookmark());
     URI location = URI.create(location(response.id()));
     return saved.created()
