@@ -26,16 +26,13 @@ final class ListingParams {
   }
 
   Listing read(User viewer, HttpParameters params) {
-    Long owner = owner(viewer, params);
-    return new Listing(
-        viewer.id(),
-        owner,
-        tags(params.get("tags")),
-        tags(params.get("exclude")),
-        params.get("q"),
-        toread(params.get("toread")),
-        params.getFirst("cursor").map(Cursor::decode).orElse(null),
-        perPage(params.get("per_page")));
+    return Listing.of(viewer.id(), owner(viewer, params))
+        .withTags(tags(params.get("tags")))
+        .withExcluded(tags(params.get("exclude")))
+        .withText(params.get("q"))
+        .withToread(toread(params.get("toread")))
+        .withCursor(params.getFirst("cursor").map(Cursor::decode).orElse(null))
+        .withPerPage(perPage(params.get("per_page")));
   }
 
   private Long owner(User viewer, HttpParameters params) {
@@ -73,11 +70,16 @@ final class ListingParams {
     if (value == null || value.isEmpty()) {
       return Listing.DEFAULT_PAGE_SIZE;
     }
+    int size;
     try {
-      return Integer.parseInt(value);
+      size = Integer.parseInt(value);
     } catch (NumberFormatException e) {
+      size = -1;
+    }
+    if (!Listing.PAGE_SIZES.contains(size)) {
       throw new InvalidInputException(
           "per_page", "must be one of 20, 40, 80, 120, 160; got '" + value + "'");
     }
+    return size;
   }
 }

@@ -75,7 +75,7 @@ public class BookmarkService {
     row.store();
     replaceQuotes(row.getId(), draft.quotes(), now);
     tags.replace(userId, row.getId(), draft.tags());
-    return saved(row.getId(), existing.isEmpty());
+    return saved(userId, row.getId(), existing.isEmpty());
   }
 
   /** Changes the fields the patch gives; a new URL must not be one the user already saved. */
@@ -114,7 +114,7 @@ public class BookmarkService {
     if (patch.tags() != null) {
       tags.replace(userId, id, patch.tags());
     }
-    return saved(id, false);
+    return saved(userId, id, false);
   }
 
   /** Deletes the bookmark with its quotes and tag links; returns the journal position. */
@@ -124,7 +124,7 @@ public class BookmarkService {
     Set<Long> tagIds = tags.tagIdsOf(id);
     row.delete();
     tags.removeUnused(tagIds);
-    return journal.append(id);
+    return journal.append(userId, id);
   }
 
   /** Appends a quote after the bookmark's last one. */
@@ -144,7 +144,7 @@ public class BookmarkService {
     Instant now = clock.instant();
     insertQuote(id, quotes.value2() == null ? 0 : quotes.value2() + 1, text, now);
     touch(row, now);
-    return saved(id, false);
+    return saved(userId, id, false);
   }
 
   /** Removes one quote of the bookmark. */
@@ -157,7 +157,7 @@ public class BookmarkService {
       throw new QuoteNotFoundException(id, quoteId);
     }
     touch(row, clock.instant());
-    return saved(id, false);
+    return saved(userId, id, false);
   }
 
   private BookmarksRecord owned(long userId, long id) {
@@ -195,8 +195,8 @@ public class BookmarkService {
         .execute();
   }
 
-  private Saved saved(long id, boolean created) {
-    long seq = journal.append(id);
+  private Saved saved(long userId, long id, boolean created) {
+    long seq = journal.append(userId, id);
     Bookmark bookmark =
         queries.find(id).orElseThrow(() -> new IllegalStateException("just written: " + id));
     return new Saved(bookmark, seq, created);

@@ -1,9 +1,11 @@
 package cairn.journal;
 
 import static cairn.db.schema.Tables.CHANGES;
+import static cairn.db.schema.Tables.USERS;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -18,17 +20,34 @@ import org.jooq.impl.DSL;
 @Singleton
 public class ChangeJournal {
   private final DSLContext db;
+  private final Clock clock;
 
-  ChangeJournal(DSLContext db) {
+  ChangeJournal(DSLContext db, Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
-  /** Records that {@code bookmarkId} changed (created, edited or deleted); returns its seq. */
-  public long append(long bookmarkId) {
+  /**
+   * Records that {@code userId}'s bookmark {@code bookmarkId} changed (created, edited or deleted);
+   * returns its seq. Also stamps the user's last-change time (Pinboard's posts/update).
+   */
+  public long append(long userId, long bookmarkId) {
+    stamp(userId);
+    return insert(bookmarkId);
+  }
+
+  private long insert(long bookmarkId) {
     return db.insertInto(CHANGES)
         .set(CHANGES.BOOKMARK_ID, bookmarkId)
         .returning(CHANGES.SEQ)
         .fetchOne(CHANGES.SEQ);
+  }
+
+  private void stamp(long userId) {
+    db.update(USERS)
+        .set(USERS.BOOKMARKS_CHANGED_AT, clock.millis())
+        .where(USERS.ID.eq(userId))
+        .execute();
   }
 
   /** One journal row: bookmark {@code bookmarkId} changed at position {@code seq}. */
@@ -52,11 +71,17 @@ public class ChangeJournal {
     return last == null ? 0 : last;
   }
 
-  /** Records a change to each bookmark; returns the last seq written, or 0 for none. */
-  public long appendAll(Collection<Long> bookmarkIds) {
+  /**
+   * Records a change to each of the user's bookmarks; returns the last seq written, or 0 for none.
+   */
+  public long appendAll(long userId, Collection<Long> bookmarkIds) {
+    if (bookmarkIds.isEmpty()) {
+      return 0;
+    }
+    stamp(userId);
     long last = 0;
     for (long id : bookmarkIds) {
-      last = append(id);
+      last = insert(id);
     }
     return last;
   }

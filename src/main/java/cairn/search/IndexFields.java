@@ -1,6 +1,7 @@
 package cairn.search;
 
 import cairn.bookmark.Bookmark;
+import cairn.bookmark.UrlKey;
 import cairn.tag.TagName;
 import java.net.URI;
 import java.util.Locale;
@@ -30,10 +31,11 @@ final class IndexFields {
   /**
    * Bump when the document layout changes: an index of another version is rebuilt from the store.
    */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
 
   static final String ID = "id";
   static final String OWNER = "owner";
+  static final String URL_KEY = "url_key";
   static final String SHARED = "shared";
   static final String TOREAD = "toread";
   static final String TAG = "tag";
@@ -69,6 +71,7 @@ final class IndexFields {
     doc.add(new StringField(ID, Long.toString(b.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(ID, b.id()));
     doc.add(new StringField(OWNER, Long.toString(b.ownerId()), Field.Store.NO));
+    doc.add(new StringField(URL_KEY, UrlKey.of(b.url()).value(), Field.Store.NO));
     doc.add(new StringField(SHARED, b.shared() ? YES : NO, Field.Store.NO));
     doc.add(new StringField(TOREAD, b.toread() ? YES : NO, Field.Store.NO));
     long created = b.created().toEpochMilli();

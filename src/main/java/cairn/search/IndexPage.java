@@ -1,13 +1,21 @@
 package cairn.search;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * What the index answers for a listing: the page's bookmarks in order (ids and dates), the total,
- * the related tags, and whether there is anything earlier or later than the page.
+ * the related tags and matches per UTC day (when asked), and whether there is anything earlier or
+ * later than the page.
  */
 public record IndexPage(
-    List<Hit> hits, long total, List<TagCount> related, boolean hasEarlier, boolean hasLater) {
+    List<Hit> hits,
+    long total,
+    List<TagCount> related,
+    SortedMap<LocalDate, Integer> days,
+    boolean hasEarlier,
+    boolean hasLater) {
 
   /** One bookmark on the page, with the key that places it in the listing's order. */
   public record Hit(long id, long created) {}

@@ -3,13 +3,16 @@ package cairn.search;
 import cairn.input.InvalidInputException;
 import cairn.tag.TagName;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The one query model every listing goes through: who is looking, whose bookmarks (one user's or
  * everyone's shared ones), which tags must and must not be there, an optional text query, the
- * unread filter, where the page starts and how long it is.
+ * unread filter, a date range or one URL, where the page starts and how long it is, and which
+ * counts to take over all matches.
  *
  * @param viewer the signed-in user's id, or {@link #ANONYMOUS}
  * @param owner whose bookmarks; {@code null} for everyone's shared bookmarks
@@ -18,6 +21,13 @@ import java.util.Set;
  * @param text words and "quoted phrases" to match in title, notes, quotes, URL and tags; may be
  *     empty
  * @param toread {@code true} for unread only, {@code false} for read only, {@code null} for both
+ * @param from only bookmarks created at or after this instant
+ * @param to only bookmarks created before this instant
+ * @param urlKey only bookmarks of this normalized URL ({@code UrlKey#value})
+ * @param cursor where the page starts; {@code null} for the newest
+ * @param offset matches to skip after the cursor (Pinboard's {@code start})
+ * @param perPage the page's length; surfaces restrict it further (the web to 20/40/80/120/160)
+ * @param counts what to count over all matches
  */
 public record Listing(
     long viewer,
@@ -26,38 +36,114 @@ public record Listing(
     List<String> excluded,
     String text,
     @Nullable Boolean toread,
+    @Nullable Instant from,
+    @Nullable Instant to,
+    @Nullable String urlKey,
     @Nullable Cursor cursor,
-    int perPage) {
+    int offset,
+    int perPage,
+    Set<Count> counts) {
   public static final long ANONYMOUS = 0;
-  public static final Set<Integer> PAGE_SIZES = Set.of(20, 40, 80, 120, 160);
+
+  /** The page sizes people choose from, on the pages and in the JSON API. */
+  public static final List<Integer> PAGE_SIZES = List.of(20, 40, 80, 120, 160);
+
   public static final int DEFAULT_PAGE_SIZE = 20;
+  public static final int MAX_PAGE_SIZE = 100_000;
   public static final int MAX_FILTER_TAGS = 32;
+
+  /** Counts taken over every match, beyond the total. */
+  public enum Count {
+    RELATED_TAGS,
+    DAYS
+  }
 
   public Listing {
     tags = keys("tags", tags);
     excluded = keys("exclude", excluded);
     text = text == null ? "" : text.strip();
-    if (!PAGE_SIZES.contains(perPage)) {
-      throw new InvalidInputException(
-          "per_page", "must be one of 20, 40, 80, 120, 160; got " + perPage);
+    counts =
+        counts == null || counts.isEmpty() ? EnumSet.noneOf(Count.class) : EnumSet.copyOf(counts);
+    if (perPage < 1 || perPage > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("per_page", "must be between 1 and 100000; got " + perPage);
+    }
+    if (offset < 0) {
+      throw new InvalidInputException("start", "must not be negative; got " + offset);
     }
   }
 
-  /** Everything of {@code owner} that {@code viewer} may see, newest first. */
+  /** Everything of {@code owner} that {@code viewer} may see, newest first, with related tags. */
   public static Listing of(long viewer, @Nullable Long owner) {
-    return new Listing(viewer, owner, List.of(), List.of(), "", null, null, DEFAULT_PAGE_SIZE);
+    return new Listing(
+        viewer,
+        owner,
+        List.of(),
+        List.of(),
+        "",
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        DEFAULT_PAGE_SIZE,
+        EnumSet.of(Count.RELATED_TAGS));
   }
 
   public Listing withTags(List<String> required) {
-    return new Listing(viewer, owner, required, excluded, text, toread, cursor, perPage);
+    return new Listing(
+        viewer, owner, required, excluded, text, toread, from, to, urlKey, cursor, offset, perPage,
+        counts);
+  }
+
+  public Listing withExcluded(List<String> tags) {
+    return new Listing(
+        viewer, owner, this.tags, tags, text, toread, from, to, urlKey, cursor, offset, perPage,
+        counts);
+  }
+
+  public Listing withText(String query) {
+    return new Listing(
+        viewer, owner, tags, excluded, query, toread, from, to, urlKey, cursor, offset, perPage,
+        counts);
+  }
+
+  public Listing withToread(@Nullable Boolean unread) {
+    return new Listing(
+        viewer, owner, tags, excluded, text, unread, from, to, urlKey, cursor, offset, perPage,
+        counts);
+  }
+
+  public Listing withDates(@Nullable Instant after, @Nullable Instant before) {
+    return new Listing(
+        viewer, owner, tags, excluded, text, toread, after, before, urlKey, cursor, offset, perPage,
+        counts);
+  }
+
+  public Listing withUrlKey(@Nullable String key) {
+    return new Listing(
+        viewer, owner, tags, excluded, text, toread, from, to, key, cursor, offset, perPage,
+        counts);
   }
 
   public Listing withCursor(@Nullable Cursor at) {
-    return new Listing(viewer, owner, tags, excluded, text, toread, at, perPage);
+    return new Listing(
+        viewer, owner, tags, excluded, text, toread, from, to, urlKey, at, offset, perPage, counts);
+  }
+
+  public Listing withPage(int skip, int size) {
+    return new Listing(
+        viewer, owner, tags, excluded, text, toread, from, to, urlKey, cursor, skip, size, counts);
   }
 
   public Listing withPerPage(int size) {
-    return new Listing(viewer, owner, tags, excluded, text, toread, cursor, size);
+    return withPage(offset, size);
+  }
+
+  public Listing withCounts(Set<Count> wanted) {
+    return new Listing(
+        viewer, owner, tags, excluded, text, toread, from, to, urlKey, cursor, offset, perPage,
+        wanted);
   }
 
   /** True when the viewer is looking at their own bookmarks, and so sees private ones. */

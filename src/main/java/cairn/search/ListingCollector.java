@@ -1,12 +1,15 @@
 package cairn.search;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,35 +29,45 @@ import org.apache.lucene.search.ScoreMode;
  * ns per match) and resolves ordinals to names only once per segment at the end.
  */
 final class ListingCollector implements Collector {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   /** A match's place in listing order. */
   record Key(long created, long id) {}
 
   private final Cursor cursor;
+  private final int offset;
   private final int pageSize;
+  private final boolean countTags;
   private final boolean countPrivateTags;
+  private final boolean countDays;
+  private final Map<Long, Integer> days = new HashMap<>();
   private final PriorityQueue<Key> page;
   private final List<SegmentTags> segments = new ArrayList<>();
   long total;
   long newerThanCursor;
   long olderThanCursor;
 
-  ListingCollector(Cursor cursor, int pageSize, boolean countPrivateTags) {
-    this.cursor = cursor;
-    this.pageSize = pageSize;
-    this.countPrivateTags = countPrivateTags;
+  ListingCollector(Listing listing) {
+    this.cursor = listing.cursor();
+    this.offset = listing.offset();
+    // the heap keeps the skipped matches too, then drops them
+    this.pageSize = listing.offset() + listing.perPage();
+    this.countTags = listing.counts().contains(Listing.Count.RELATED_TAGS);
+    this.countPrivateTags = countTags && listing.ownView();
+    this.countDays = listing.counts().contains(Listing.Count.DAYS);
     // the heap's head is the candidate to drop: the oldest when paging earlier, the newest when
     // later
     this.page =
         new PriorityQueue<>(
-            pageSize + 1, laterPage() ? (a, b) -> compare(b, a) : ListingCollector::compare);
+            Math.min(pageSize, 10_000) + 1,
+            laterPage() ? (a, b) -> compare(b, a) : ListingCollector::compare);
   }
 
-  static CollectorManager<ListingCollector, ListingCollector> manager(
-      Cursor cursor, int pageSize, boolean countPrivateTags) {
+  static CollectorManager<ListingCollector, ListingCollector> manager(Listing listing) {
     return new CollectorManager<>() {
       @Override
       public ListingCollector newCollector() {
-        return new ListingCollector(cursor, pageSize, countPrivateTags);
+        return new ListingCollector(listing);
       }
 
       @Override
@@ -91,12 +104,15 @@ final class ListingCollector implements Collector {
     var reader = context.reader();
     NumericDocValues created = DocValues.getNumeric(reader, IndexFields.CREATED);
     NumericDocValues ids = DocValues.getNumeric(reader, IndexFields.ID);
-    SegmentTags tags = new SegmentTags(DocValues.getSortedSet(reader, IndexFields.TAG_NAME));
+    SegmentTags tags =
+        countTags ? new SegmentTags(DocValues.getSortedSet(reader, IndexFields.TAG_NAME)) : null;
     SegmentTags privateTags =
         countPrivateTags
             ? new SegmentTags(DocValues.getSortedSet(reader, IndexFields.PRIVATE_TAG_NAME))
             : null;
-    segments.add(tags);
+    if (tags != null) {
+      segments.add(tags);
+    }
     if (privateTags != null) {
       segments.add(privateTags);
     }
@@ -107,11 +123,16 @@ final class ListingCollector implements Collector {
       @Override
       public void collect(int doc) throws IOException {
         total++;
-        tags.count(doc);
+        if (tags != null) {
+          tags.count(doc);
+        }
         if (privateTags != null) {
           privateTags.count(doc);
         }
         long date = created.advanceExact(doc) ? created.longValue() : 0;
+        if (countDays) {
+          days.merge(Math.floorDiv(date, MILLIS_PER_DAY), 1, Integer::sum);
+        }
         long id = ids.advanceExact(doc) ? ids.longValue() : 0;
         offer(date, id);
       }
@@ -153,14 +174,29 @@ final class ListingCollector implements Collector {
     newerThanCursor += other.newerThanCursor;
     olderThanCursor += other.olderThanCursor;
     segments.addAll(other.segments);
+    other.days.forEach((day, n) -> days.merge(day, n, Integer::sum));
     other.page.forEach(k -> keep(k.created, k.id));
   }
 
-  /** The page, newest first. */
+  /** The page, newest first, after the skipped matches. */
   List<IndexPage.Hit> pageHits() {
     List<Key> keys = new ArrayList<>(page);
-    keys.sort((a, b) -> compare(b, a));
-    return keys.stream().map(k -> new IndexPage.Hit(k.id, k.created)).toList();
+    // for a later page, the skipped matches are the ones nearest the cursor: the oldest
+    keys.sort(laterPage() ? ListingCollector::compare : (a, b) -> compare(b, a));
+    List<Key> kept = keys.subList(Math.min(offset, keys.size()), keys.size());
+    List<IndexPage.Hit> hits = new ArrayList<>(kept.size());
+    kept.forEach(k -> hits.add(new IndexPage.Hit(k.id, k.created)));
+    if (laterPage()) {
+      java.util.Collections.reverse(hits);
+    }
+    return hits;
+  }
+
+  /** Matches per UTC day, when asked for. */
+  SortedMap<LocalDate, Integer> dayCounts() {
+    SortedMap<LocalDate, Integer> result = new TreeMap<>();
+    days.forEach((day, n) -> result.put(LocalDate.ofEpochDay(day), n));
+    return result;
   }
 
   /** Count per tag name over all matches. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,6 +52,14 @@ final class ListingQuery {
     if (listing.toread() != null) {
       String value = listing.toread() ? IndexFields.YES : IndexFields.NO;
       q.add(new TermQuery(new Term(IndexFields.TOREAD, value)), Occur.FILTER);
+    }
+    if (listing.from() != null || listing.to() != null) {
+      long from = listing.from() == null ? Long.MIN_VALUE : listing.from().toEpochMilli();
+      long to = listing.to() == null ? Long.MAX_VALUE : listing.to().toEpochMilli() - 1;
+      q.add(LongPoint.newRangeQuery(IndexFields.CREATED, from, to), Occur.FILTER);
+    }
+    if (listing.urlKey() != null) {
+      q.add(new TermQuery(new Term(IndexFields.URL_KEY, listing.urlKey())), Occur.FILTER);
     }
     for (Query text : textQueries(listing.text(), analyzer)) {
       q.add(text, Occur.MUST);

@@ -114,9 +114,7 @@ public class SearchIndex {
       IndexSearcher searcher = searchers.acquire();
       try {
         ListingCollector result =
-            searcher.search(
-                ListingQuery.of(listing, analyzer),
-                ListingCollector.manager(listing.cursor(), listing.perPage(), listing.ownView()));
+            searcher.search(ListingQuery.of(listing, analyzer), ListingCollector.manager(listing));
         return page(listing, result);
       } finally {
         searchers.release(searcher);
@@ -161,7 +159,7 @@ public class SearchIndex {
   private IndexPage page(Listing listing, ListingCollector c) throws IOException {
     long total = c.total;
     Cursor cursor = listing.cursor();
-    int size = listing.perPage();
+    int size = listing.offset() + listing.perPage();
     boolean earlier;
     boolean later;
     if (cursor == null) {
@@ -174,7 +172,8 @@ public class SearchIndex {
       earlier = total - c.newerThanCursor > 0;
       later = c.newerThanCursor > size;
     }
-    return new IndexPage(c.pageHits(), total, related(c.tagCounts()), earlier, later);
+    return new IndexPage(
+        c.pageHits(), total, related(c.tagCounts()), c.dayCounts(), earlier, later);
   }
 
   /** Merges spellings of one key (different users may write Java and java), most used spelling. */

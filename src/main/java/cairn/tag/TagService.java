@@ -60,7 +60,7 @@ public class TagService {
           .execute();
       source.delete();
     }
-    return new Changed(touched.size(), journal.appendAll(touched));
+    return new Changed(touched.size(), journal.appendAll(userId, touched));
   }
 
   /** Removes the tag from every bookmark of the user. */
@@ -69,7 +69,7 @@ public class TagService {
     TagsRecord tag = owned(userId, name);
     List<Long> touched = bookmarksWith(tag.getId());
     tag.delete();
-    return new Changed(touched.size(), journal.appendAll(touched));
+    return new Changed(touched.size(), journal.appendAll(userId, touched));
   }
 
   private TagsRecord owned(long userId, String name) {

@@ -41,7 +41,9 @@ public class UserService {
       throw new UserNameTakenException(name);
     }
     long now = clock.millis();
-    User user = users.save(new User(null, name, passwords.hash(password), now));
+    User user =
+        users.save(
+            new User(null, name, passwords.hash(password), now, newSecret().toLowerCase(), 0));
     ApiToken token = tokens.save(new ApiToken(user.id(), newSecret(), now));
     return new NewUser(user, name + ":" + token.secret());
   }

@@ -169,7 +169,13 @@ class ListingOracleTest implements TestPropertyProvider {
         };
     int perPage = List.of(20, 40, 80).get(random.nextInt(3));
     Cursor cursor = null;
-    Listing listing = new Listing(viewer, owner, required, excluded, text, toread, null, perPage);
+    Listing listing =
+        Listing.of(viewer, owner)
+            .withTags(required)
+            .withExcluded(excluded)
+            .withText(text)
+            .withToread(toread)
+            .withPerPage(perPage);
     if (random.nextInt(3) == 0) {
       List<Bookmark> matches = expected(listing);
       if (!matches.isEmpty()) {
