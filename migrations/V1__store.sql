@@ -1,8 +1,9 @@
 -- Cairn's system of record. Dates are UTC epoch milliseconds; booleans are 0/1.
 -- The rules of DESIGN.md §5 that SQL can hold are held here too, so that no code path can break them.
 
+-- AUTOINCREMENT on tables whose ids clients see: an id is never handed out twice.
 CREATE TABLE users (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     name          TEXT    NOT NULL UNIQUE
                   CHECK (length(name) BETWEEN 1 AND 30 AND trim(name, 'abcdefghijklmnopqrstuvwxyz0123456789_') = ''),
     password_hash TEXT    NOT NULL,
@@ -17,7 +18,7 @@ CREATE TABLE api_tokens (
 );
 
 CREATE TABLE bookmarks (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     url        TEXT    NOT NULL CHECK (length(url) > 0),
     -- normalized URL: one bookmark per user per url_key
@@ -37,7 +38,7 @@ CREATE INDEX bookmarks_url_key ON bookmarks (url_key);
 CREATE INDEX bookmarks_hash ON bookmarks (hash);
 
 CREATE TABLE quotes (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     bookmark_id INTEGER NOT NULL REFERENCES bookmarks (id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     text        TEXT    NOT NULL CHECK (length(text) > 0),

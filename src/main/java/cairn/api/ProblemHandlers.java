@@ -4,8 +4,10 @@ import cairn.bookmark.BookmarkNotFoundException;
 import cairn.bookmark.DuplicateBookmarkException;
 import cairn.bookmark.QuoteNotFoundException;
 import cairn.input.InvalidInputException;
+import cairn.search.IndexUnavailableException;
 import cairn.tag.TagNotFoundException;
 import cairn.user.UserNotFoundException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -58,6 +60,17 @@ final class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, TagNotFoundException e) {
       return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class IndexUnavailable
+      implements ExceptionHandler<IndexUnavailableException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, IndexUnavailableException e) {
+      return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage())
+          .header(HttpHeaders.RETRY_AFTER, "1");
     }
   }
 

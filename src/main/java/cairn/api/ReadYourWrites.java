@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * (DESIGN.md §3, read-your-writes). Bounded: past the bound the write stands and the response goes.
  */
 @Singleton
-final class ReadYourWrites {
+public final class ReadYourWrites {
   private static final Logger LOG = LoggerFactory.getLogger(ReadYourWrites.class);
   static final Duration BOUND = Duration.ofSeconds(5);
 
@@ -22,12 +22,12 @@ final class ReadYourWrites {
     this.index = index;
   }
 
-  Saved await(Saved saved) {
+  public Saved await(Saved saved) {
     await(saved.seq());
     return saved;
   }
 
-  long await(long seq) {
+  public long await(long seq) {
     if (!index.awaitVisible(seq, BOUND)) {
       LOG.warn("The index did not reach journal position {} within {}", seq, BOUND);
     }

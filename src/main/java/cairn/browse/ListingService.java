@@ -22,6 +22,11 @@ public class ListingService {
     this.bookmarks = bookmarks;
   }
 
+  /** Matches per UTC day (Pinboard's posts/dates); the listing must ask for {@code DAYS}. */
+  public java.util.SortedMap<java.time.LocalDate, Integer> days(Listing listing) {
+    return index.list(listing).days();
+  }
+
   public ListingPage list(Listing listing) {
     IndexPage page = index.list(listing);
     // The store may be a moment ahead of the index: re-check what the viewer may see of each row.

@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -104,7 +105,10 @@ public class SearchIndex {
     }
     this.searchers = new SearcherManager(writer, null);
     visibleSeq = appliedSeq;
-    applyPending();
+    // catch up with the journal before the server takes requests, so no listing starts stale
+    while (applyPending()) {
+      commitIfDue();
+    }
     this.indexer = Thread.ofPlatform().name("cairn-indexer").daemon().start(this::tailJournal);
   }
 
@@ -121,6 +125,9 @@ public class SearchIndex {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("index search failed", e);
+    } catch (AlreadyClosedException e) {
+      // a request that outlives shutdown: say so instead of failing as a server error
+      throw new IndexUnavailableException("the index is shutting down", e);
     }
   }
 

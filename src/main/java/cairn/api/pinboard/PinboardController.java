@@ -1,0 +1,125 @@
+package cairn.api.pinboard;
+
+import cairn.bookmark.BookmarkNotFoundException;
+import cairn.bookmark.DuplicateBookmarkException;
+import cairn.input.InvalidInputException;
+import cairn.user.User;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Pinboard API v1 at {@code /v1/…}, so existing Pinboard clients work by changing the base URL:
+ * every method on GET and POST, with or without a trailing slash, parameters from the query string
+ * or a form body, XML unless {@code format=json}.
+ */
+@Controller("/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PinboardController {
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String XML = "text/xml; charset=utf-8";
+
+  private final PinboardMethods methods;
+  private final PinboardAuth auth;
+  private final PinboardRateLimits limits;
+  private final ReplyWriter writer;
+
+  PinboardController(
+      PinboardMethods methods, PinboardAuth auth, PinboardRateLimits limits, ObjectMapper json) {
+    this.methods = methods;
+    this.auth = auth;
+    this.limits = limits;
+    this.writer = new ReplyWriter(json);
+  }
+
+  @Get("/{+path}")
+  HttpResponse<String> get(HttpRequest<?> request, @PathVariable String path) {
+    return handle(request, path, null);
+  }
+
+  @Post(value = "/{+path}", consumes = MediaType.ALL)
+  HttpResponse<String> post(
+      HttpRequest<?> request, @PathVariable String path, @Nullable @Body String body) {
+    return handle(request, path, body);
+  }
+
+  private HttpResponse<String> handle(HttpRequest<?> request, String path, @Nullable String body) {
+    PinboardParams params = params(request, body);
+    boolean json = wantsJson(request, params);
+    String method = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    Optional<User> user = auth.authenticate(request, params);
+    if (user.isEmpty()) {
+      return reply(HttpStatus.UNAUTHORIZED, new Reply.ResultCode("authentication failed"), json)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cairn\", charset=\"UTF-8\"");
+    }
+    OptionalLong wait = limits.take(user.get().name(), method);
+    if (wait.isPresent()) {
+      return reply(HttpStatus.TOO_MANY_REQUESTS, new Reply.ResultCode("too many requests"), json)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+    }
+    try {
+      Reply reply = methods.call(method, user.get(), params);
+      return reply == null
+          ? reply(HttpStatus.NOT_FOUND, new Reply.ResultCode("unknown method: " + method), json)
+          : reply(HttpStatus.OK, reply, json);
+    } catch (InvalidInputException e) {
+      // writes carry their errors in a 200 body, as Pinboard; reads say 400
+      HttpStatus status =
+          PinboardMethods.WRITES.contains(method) ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
+      return reply(status, new Reply.ResultCode(e.getMessage()), json);
+    } catch (DuplicateBookmarkException e) {
+      return reply(HttpStatus.OK, new Reply.ResultCode("item already exists"), json);
+    } catch (BookmarkNotFoundException e) {
+      return reply(HttpStatus.OK, new Reply.ResultCode("item not found"), json);
+    }
+  }
+
+  private MutableHttpResponse<String> reply(HttpStatus status, Reply reply, boolean json) {
+    return HttpResponse.<String>status(status)
+        .contentType(json ? JSON : XML)
+        .body(json ? writer.json(reply) : writer.xml(reply));
+  }
+
+  private static boolean wantsJson(HttpRequest<?> request, PinboardParams params) {
+    String format = params.get("format");
+    if (format != null) {
+      return format.equalsIgnoreCase("json");
+    }
+    return request.getHeaders().accept().stream().anyMatch(t -> t.getSubtype().equals("json"));
+  }
+
+  /** The query string's parameters, then a form body's (the query string wins a tie). */
+  private static PinboardParams params(HttpRequest<?> request, @Nullable String body) {
+    Map<String, String> values = new HashMap<>();
+    boolean form =
+        request
+            .getContentType()
+            .map(t -> t.getSubtype().equals("x-www-form-urlencoded"))
+            .orElse(false);
+    if (body != null && form) {
+      new QueryStringDecoder(body, StandardCharsets.UTF_8, false)
+          .parameters()
+          .forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+    }
+    request.getParameters().forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+    return new PinboardParams(values);
+  }
+}

@@ -1,0 +1,350 @@
+package cairn.api.pinboard;
+
+import cairn.api.ReadYourWrites;
+import cairn.api.pinboard.Reply.Post;
+import cairn.bookmark.Bookmark;
+import cairn.bookmark.BookmarkDraft;
+import cairn.bookmark.BookmarkPatch;
+import cairn.bookmark.BookmarkQueries;
+import cairn.bookmark.BookmarkService;
+import cairn.bookmark.UrlKey;
+import cairn.browse.ListingPage;
+import cairn.browse.ListingService;
+import cairn.input.InvalidInputException;
+import cairn.note.NoteService;
+import cairn.search.Listing;
+import cairn.search.TagCount;
+import cairn.tag.TagList;
+import cairn.tag.TagNotFoundException;
+import cairn.tag.TagService;
+import cairn.user.User;
+import cairn.user.UserService;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Pinboard v1 methods over Cairn's own write path and listing engine. Each returns the reply
+ * Pinboard would give; input that breaks a rule surfaces as {@link InvalidInputException}.
+ */
+@Singleton
+final class PinboardMethods {
+  static final Set<String> WRITES =
+      Set.of("posts/add", "posts/delete", "tags/delete", "tags/rename");
+  private static final int ALL_CHUNK = 5_000;
+
+  private final BookmarkService bookmarks;
+  private final BookmarkQueries queries;
+  private final ListingService listings;
+  private final TagService tags;
+  private final UserService users;
+  private final NoteService notes;
+  private final ReadYourWrites index;
+  private final Clock clock;
+
+  PinboardMethods(
+      BookmarkService bookmarks,
+      BookmarkQueries queries,
+      ListingService listings,
+      TagService tags,
+      UserService users,
+      NoteService notes,
+      ReadYourWrites index,
+      Clock clock) {
+    this.bookmarks = bookmarks;
+    this.queries = queries;
+    this.listings = listings;
+    this.tags = tags;
+    this.users = users;
+    this.notes = notes;
+    this.index = index;
+    this.clock = clock;
+  }
+
+  /** Runs a method; {@code null} when there is no such method. */
+  Reply call(String method, User user, PinboardParams p) {
+    return switch (method) {
+      case "posts/update" -> updateTime(user);
+      case "posts/add" -> add(user, p);
+      case "posts/delete" -> delete(user, p);
+      case "posts/get" -> get(user, p);
+      case "posts/recent" -> recent(user, p);
+      case "posts/dates" -> dates(user, p);
+      case "posts/all" -> all(user, p);
+      case "posts/suggest" -> suggest(user, p);
+      case "tags/get" -> new Reply.Tags(tagCounts(user));
+      case "tags/delete" -> deleteTag(user, p);
+      case "tags/rename" -> renameTag(user, p);
+      case "user/secret" -> new Reply.Result(fresh(user).feedSecret());
+      case "user/api_token" -> new Reply.Result(secretOf(user));
+      case "notes/list" -> new Reply.Notes(notes.list(user.id()));
+      default -> method.startsWith("notes/") ? note(user, method.substring(6)) : null;
+    };
+  }
+
+  private Reply updateTime(User user) {
+    User now = fresh(user);
+    return new Reply.UpdateTime(
+        Instant.ofEpochMilli(Math.max(now.bookmarksChangedAt(), now.createdAt())));
+  }
+
+  /**
+   * Saves a bookmark. Replacing an existing one overwrites every field Pinboard knows and keeps its
+   * quotes (Pinboard has none to send) and, without {@code dt}, its date.
+   */
+  private Reply add(User user, PinboardParams p) {
+    String url = p.get("url");
+    if (url == null) {
+      return new Reply.ResultCode("missing url");
+    }
+    String title = p.get("description");
+    if (title == null) {
+      return new Reply.ResultCode("missing description");
+    }
+    TagList tagList = TagList.parse(p.text("tags", ""));
+    Instant dt = p.addedAt(clock);
+    boolean shared = p.flag("shared", true);
+    boolean toread = p.flag("toread", false);
+    String notesText = p.text("extended", "");
+    var existing = queries.findIdByUrl(user.id(), UrlKey.of(url));
+    if (existing.isPresent()) {
+      if (!p.flag("replace", true)) {
+        return new Reply.ResultCode("item already exists");
+      }
+      var patch = new BookmarkPatch(url, title, notesText, null, tagList, shared, toread, dt);
+      index.await(bookmarks.update(user.id(), existing.get(), patch));
+    } else {
+      var draft = new BookmarkDraft(url, title, notesText, List.of(), tagList, shared, toread, dt);
+      index.await(bookmarks.create(user.id(), draft, false));
+    }
+    return new Reply.ResultCode("done");
+  }
+
+  private Reply delete(User user, PinboardParams p) {
+    String url = p.get("url");
+    if (url == null) {
+      return new Reply.ResultCode("missing url");
+    }
+    var existing = queries.findIdByUrl(user.id(), UrlKey.of(url));
+    if (existing.isEmpty()) {
+      return new Reply.ResultCode("item not found");
+    }
+    index.await(bookmarks.delete(user.id(), existing.get()));
+    return new Reply.ResultCode("done");
+  }
+
+  private Reply get(User user, PinboardParams p) {
+    Listing listing = mine(user).withTags(p.filterTags());
+    boolean meta = p.flag("meta", false);
+    String url = p.get("url");
+    if (url != null) {
+      List<Post> found =
+          posts(listings.list(listing.withUrlKey(UrlKey.of(url).value()).withPerPage(1)));
+      return new Reply.Posts(
+          found.isEmpty() ? newest(user) : found.get(0).time(), user.name(), found, meta);
+    }
+    LocalDate day = p.day("dt");
+    if (day == null) {
+      List<Post> latest = posts(listings.list(listing.withPerPage(1)));
+      if (latest.isEmpty()) {
+        return new Reply.Posts(newest(user), user.name(), List.of(), meta);
+      }
+      day = latest.get(0).time().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    List<Post> onDay =
+        posts(
+            listings.list(listing.withDates(start, start.plusSeconds(86_400)).withPerPage(10_000)));
+    return new Reply.Posts(onDay.isEmpty() ? start : onDay.get(0).time(), user.name(), onDay, meta);
+  }
+
+  private Reply recent(User user, PinboardParams p) {
+    int count = Math.max(1, p.integer("count", 15, 100));
+    List<Post> recent =
+        posts(listings.list(mine(user).withTags(p.filterTags()).withPerPage(count)));
+    return new Reply.Posts(
+        recent.isEmpty() ? newest(user) : recent.get(0).time(),
+        user.name(),
+        recent,
+        p.flag("meta", false));
+  }
+
+  private Reply dates(User user, PinboardParams p) {
+    Listing listing =
+        mine(user)
+            .withTags(p.filterTags())
+            .withPerPage(1)
+            .withCounts(EnumSet.of(Listing.Count.DAYS));
+    TreeMap<LocalDate, Integer> newestFirst = new TreeMap<>(Collections.reverseOrder());
+    newestFirst.putAll(listings.days(listing));
+    return new Reply.Dates(user.name(), p.text("tag", ""), newestFirst);
+  }
+
+  /** Every matching bookmark, newest first, read in chunks so memory stays bounded per chunk. */
+  private Reply all(User user, PinboardParams p) {
+    Listing listing =
+        mine(user)
+            .withTags(p.filterTags())
+            .withDates(p.instant("fromdt"), p.instant("todt"))
+            .withToread(
+                p.get("toread") == null ? null : p.flag("toread", false) ? Boolean.TRUE : null);
+    int start = p.integer("start", 0, Integer.MAX_VALUE);
+    int results = p.integer("results", Integer.MAX_VALUE, Integer.MAX_VALUE);
+    List<Post> out = new java.util.ArrayList<>();
+    ListingPage page = listings.list(listing.withPage(start, Math.min(results, ALL_CHUNK)));
+    out.addAll(posts(page));
+    while (out.size() < results && page.earlier() != null) {
+      page =
+          listings.list(
+              listing
+                  .withCursor(page.earlier())
+                  .withPage(0, Math.min(results - out.size(), ALL_CHUNK)));
+      out.addAll(posts(page));
+    }
+    return new Reply.AllPosts(user.name(), out, p.flag("meta", false));
+  }
+
+  /**
+   * Popular: the tags everyone gave this URL in shared bookmarks; recommended: your own tags on it,
+   * else your most used tags that appear as words of the URL.
+   */
+  private Reply suggest(User user, PinboardParams p) {
+    String url = p.get("url");
+    if (url == null) {
+      throw new InvalidInputException("url", "is required");
+    }
+    String key = UrlKey.of(url).value();
+    Listing everyone = Listing.of(user.id(), null).withUrlKey(key).withPerPage(1);
+    List<String> popular = top(listings.list(everyone).relatedByCount(), 10);
+    List<String> recommended =
+        top(listings.list(mine(user).withUrlKey(key).withPerPage(1)).relatedByCount(), 10);
+    if (recommended.isEmpty()) {
+      Set<String> words = Set.of(key.toLowerCase().split("[^\\p{L}\\p{N}]+"));
+      recommended =
+          top(
+              listings.list(mineWithTags(user)).relatedByCount().stream()
+                  .filter(t -> words.contains(t.key()))
+                  .toList(),
+              10);
+    }
+    return new Reply.Suggest(popular, recommended);
+  }
+
+  private Map<String, Integer> tagCounts(User user) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (TagCount t : listings.list(mineWithTags(user)).related()) {
+      counts.put(t.name(), t.count());
+    }
+    return counts;
+  }
+
+  private Reply deleteTag(User user, PinboardParams p) {
+    String tag = p.get("tag");
+    if (tag == null) {
+      throw new InvalidInputException("tag", "is required");
+    }
+    try {
+      index.await(tags.delete(user.id(), tag).seq());
+    } catch (TagNotFoundException e) {
+      return new Reply.Result("item not found");
+    }
+    return new Reply.Result("done");
+  }
+
+  private Reply renameTag(User user, PinboardParams p) {
+    String from = p.get("old");
+    String to = p.get("new");
+    if (from == null) {
+      throw new InvalidInputException("old", "is required");
+    }
+    if (to == null) {
+      return new Reply.Result("done");
+    }
+    try {
+      index.await(tags.rename(user.id(), from, to).seq());
+    } catch (TagNotFoundException e) {
+      return new Reply.Result("item not found");
+    }
+    return new Reply.Result("done");
+  }
+
+  private Reply note(User user, String id) {
+    return notes
+        .find(user.id(), id)
+        .<Reply>map(Reply.OneNote::new)
+        .orElse(new Reply.ResultCode("item not found"));
+  }
+
+  /** The user's own bookmarks, without counting tags (most methods need only the posts). */
+  private Listing mine(User user) {
+    return Listing.of(user.id(), user.id()).withCounts(EnumSet.noneOf(Listing.Count.class));
+  }
+
+  private Listing mineWithTags(User user) {
+    return Listing.of(user.id(), user.id()).withPerPage(1);
+  }
+
+  private Instant newest(User user) {
+    List<Post> latest = posts(listings.list(mine(user).withPerPage(1)));
+    return latest.isEmpty() ? Instant.ofEpochMilli(fresh(user).createdAt()) : latest.get(0).time();
+  }
+
+  private User fresh(User user) {
+    return users.getByName(user.name());
+  }
+
+  private String secretOf(User user) {
+    String token = users.tokenOf(user);
+    return token.substring(token.indexOf(':') + 1);
+  }
+
+  private static List<String> top(List<TagCount> byCount, int n) {
+    return byCount.stream()
+        .filter(t -> !t.name().startsWith("."))
+        .limit(n)
+        .map(TagCount::name)
+        .toList();
+  }
+
+  private static List<Post> posts(ListingPage page) {
+    return page.items().stream().map(PinboardMethods::post).toList();
+  }
+
+  static Post post(Bookmark b) {
+    return new Post(
+        b.url(),
+        b.title(),
+        b.notes(),
+        meta(b),
+        b.hash(),
+        b.created(),
+        b.shared(),
+        b.toread(),
+        String.join(" ", b.tags()));
+  }
+
+  /** A signature that changes whenever the bookmark does. */
+  private static String meta(Bookmark b) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("MD5")
+              .digest((b.id() + ":" + b.updated().toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
+}

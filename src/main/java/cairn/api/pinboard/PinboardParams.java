@@ -1,0 +1,106 @@
+package cairn.api.pinboard;
+
+import cairn.bookmark.BookmarkDates;
+import cairn.input.InvalidInputException;
+import cairn.tag.TagList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Pinboard call's parameters, from the query string and a form body alike, read the way real
+ * clients send them: yes/no/true/false/1/0 flags, tags split on spaces and commas, ISO-8601 times
+ * with or without milliseconds and offsets. Unknown parameters are ignored; an empty value counts
+ * as absent (some clients send every parameter).
+ */
+record PinboardParams(Map<String, String> values) {
+  /** Pinboard resets a {@code dt} more than this far ahead to the server's time. */
+  static final Duration FUTURE_GRACE = Duration.ofMinutes(10);
+
+  String get(String name) {
+    String value = values.get(name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  String text(String name, String fallback) {
+    String value = values.get(name);
+    return value == null ? fallback : value;
+  }
+
+  boolean flag(String name, boolean fallback) {
+    String value = get(name);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "yes", "true", "1", "on" -> true;
+      case "no", "false", "0", "off" -> false;
+      default -> throw new InvalidInputException(name, "must be yes or no; got '" + value + "'");
+    };
+  }
+
+  /** A filter of at most three tags, as every Pinboard listing method takes. */
+  List<String> filterTags() {
+    String value = get("tag");
+    if (value == null) {
+      return List.of();
+    }
+    List<String> tags = TagList.parse(value).names();
+    if (tags.size() > 3) {
+      throw new InvalidInputException("tag", "filter by at most three tags; got " + tags.size());
+    }
+    return tags;
+  }
+
+  int integer(String name, int fallback, int max) {
+    String value = get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < 0) {
+        throw new InvalidInputException(name, "must not be negative; got " + n);
+      }
+      return Math.min(n, max);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "must be a whole number; got '" + value + "'");
+    }
+  }
+
+  /** A datetime parameter; a plain date means its midnight UTC. */
+  Instant instant(String name) {
+    String value = get(name);
+    return value == null ? null : BookmarkDates.parse(name, value.strip().replace(' ', '+'));
+  }
+
+  /** {@code dt} of posts/add: more than ten minutes ahead becomes now, as on Pinboard. */
+  Instant addedAt(Clock clock) {
+    Instant dt = instant("dt");
+    if (dt != null && dt.isAfter(clock.instant().plus(FUTURE_GRACE))) {
+      return clock.instant();
+    }
+    return dt;
+  }
+
+  /** {@code dt} of posts/get: a day, given as a date or a datetime. */
+  LocalDate day(String name) {
+    String value = get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value.length() == 10
+          ? LocalDate.parse(value)
+          : instant(name).atZone(ZoneOffset.UTC).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(name, "must be a date like 2024-05-01; got '" + value + "'");
+    }
+  }
+}
