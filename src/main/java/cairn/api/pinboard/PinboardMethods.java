@@ -230,7 +230,7 @@ final class PinboardMethods {
     Listing everyone = Listing.of(user.id(), null).withUrlKey(key).withPerPage(1);
     List<String> popular = top(listings.list(everyone).relatedByCount(), 10);
     List<String> recommended =
-        top(listings.list(mine(user).withUrlKey(key).withPerPage(1)).relatedByCount(), 10);
+        top(listings.list(mineWithTags(user).withUrlKey(key)).relatedByCount(), 10);
     if (recommended.isEmpty()) {
       Set<String> words = Set.of(key.toLowerCase().split("[^\\p{L}\\p{N}]+"));
       recommended =
