@@ -29,9 +29,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -232,7 +234,8 @@ final class PinboardMethods {
     List<String> recommended =
         top(listings.list(mineWithTags(user).withUrlKey(key)).relatedByCount(), 10);
     if (recommended.isEmpty()) {
-      Set<String> words = Set.of(key.toLowerCase().split("[^\\p{L}\\p{N}]+"));
+      Set<String> words =
+          new HashSet<>(List.of(key.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
       recommended =
           top(
               listings.list(mineWithTags(user)).relatedByCount().stream()
