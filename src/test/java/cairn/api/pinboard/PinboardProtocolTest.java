@@ -1,0 +1,202 @@
+package cairn.api.pinboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cairn.support.Http;
+import cairn.support.TestStore;
+import cairn.user.UserService;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How Pinboard clients really call: transports, encodings, flags, dates and credentials. */
+@MicronautTest(transactional = false)
+class PinboardProtocolTest implements TestPropertyProvider {
+  @Inject EmbeddedServer server;
+  @Inject UserService users;
+
+  Http http;
+  String name;
+  String token;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestStore.properties();
+  }
+
+  @BeforeEach
+  void setUp() {
+    if (http == null) {
+      http = new Http(server.getURI());
+      name = TestStore.uniqueName("pin");
+      token = users.create(name, "pin-password").token();
+    }
+  }
+
+  @Test
+  void basicAuthWorksForClientsThatWaitForTheChallenge() throws Exception {
+    HttpClient challenged =
+        HttpClient.newBuilder()
+            .authenticator(
+                new Authenticator() {
+                  @Override
+                  protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(name, "pin-password".toCharArray());
+                  }
+                })
+            .build();
+    var response =
+        challenged.send(
+            HttpRequest.newBuilder(server.getURI().resolve("/v1/user/api_token?format=json"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(
+        token.substring(token.indexOf(':') + 1), json(response.body()).get("result").asText());
+  }
+
+  @Test
+  void postWithAFormBodyAndATrailingSlashWorks() {
+    String body =
+        "auth_token="
+            + token
+            + "&url="
+            + enc("https://form.example.com/")
+            + "&description=Form&tags=a+b";
+    var r =
+        http.send(
+            "POST", "/v1/posts/add/?format=json", null, "application/x-www-form-urlencoded", body);
+    assertEquals("done", json(r.body()).get("result_code").asText(), r.body());
+    assertEquals("a b", post("https://form.example.com/").get("tags").asText());
+  }
+
+  @Test
+  void postWithParametersInTheQueryStringWorks() {
+    var r =
+        http.send(
+            "POST",
+            "/v1/posts/add?format=json&auth_token="
+                + token
+                + "&url="
+                + enc("https://query.example.com/")
+                + "&description=Q",
+            null,
+            null,
+            null);
+    assertEquals("done", json(r.body()).get("result_code").asText(), r.body());
+  }
+
+  @Test
+  void unknownParametersAreIgnoredAndLongUrisAccepted() {
+    String longUrl = "https://long.example.com/?q=" + "x".repeat(7000);
+    var r =
+        call(
+            "posts/add",
+            "url=" + enc(longUrl) + "&description=Long&_=posts/update&debug=false&D=false");
+    assertEquals("done", r.get("result_code").asText());
+    assertEquals(longUrl, post(longUrl).get("href").asText());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"yes, no", "true, false", "1, 0"})
+  void flagsAcceptYesNoTrueFalseOneZero(String on, String off) {
+    String url = "https://flags.example.com/" + on;
+    call("posts/add", "url=" + enc(url) + "&description=F&shared=" + off + "&toread=" + on);
+    JsonNode p = post(url);
+    assertEquals("no", p.get("shared").asText());
+    assertEquals("yes", p.get("toread").asText());
+  }
+
+  @Test
+  void replaceWithoutDtKeepsTheOriginalTimeAndWithDtTakesIt() {
+    String url = "https://replace.example.com/";
+    call("posts/add", "url=" + enc(url) + "&description=First&dt=2019-01-02T03:04:05Z");
+    call("posts/add", "url=" + enc(url) + "&description=Second");
+    assertEquals("2019-01-02T03:04:05Z", post(url).get("time").asText());
+    assertEquals("Second", post(url).get("description").asText());
+    call("posts/add", "url=" + enc(url) + "&description=Third&dt=2018-01-01T00:00:00%2B01:00");
+    assertEquals("2017-12-31T23:00:00Z", post(url).get("time").asText());
+  }
+
+  @Test
+  void aDtFarInTheFutureBecomesNow() {
+    String url = "https://future.example.com/";
+    call("posts/add", "url=" + enc(url) + "&description=F&dt=2999-01-01T00:00:00Z");
+    assertTrue(post(url).get("time").asText().startsWith("20"), post(url).toString());
+    assertTrue(post(url).get("time").asText().compareTo("2100") < 0);
+  }
+
+  @Test
+  void aLongTitleIsKeptWhole() {
+    String url = "https://title.example.com/";
+    String title = "t".repeat(300);
+    assertEquals(
+        "done",
+        call("posts/add", "url=" + enc(url) + "&description=" + title).get("result_code").asText());
+    assertEquals(title, post(url).get("description").asText());
+  }
+
+  @Test
+  void readsWithBadParametersAreA400InPinboardsShape() {
+    var r = http.get("/v1/posts/get?format=json&auth_token=" + token + "&tag=a+b+c+d", null);
+    assertEquals(400, r.status());
+    assertTrue(json(r.body()).get("result_code").asText().startsWith("tag:"), r.body());
+  }
+
+  @Test
+  void popularSuggestionsComeOnlyFromSharedBookmarksAndPublicTags() {
+    String url = "https://suggest.example.com/";
+    String other = users.create(TestStore.uniqueName("other"), "other-password").token();
+    http.get(
+        "/v1/posts/add?format=json&auth_token="
+            + other
+            + "&url="
+            + enc(url)
+            + "&description=S&tags=hidden&shared=no",
+        null);
+    http.get(
+        "/v1/posts/add?format=json&auth_token="
+            + other
+            + "&url="
+            + enc("https://suggest.example.com")
+            + "&description=S&tags=visible+.secret&replace=yes",
+        null);
+    var r = call("posts/suggest", "url=" + enc(url));
+    assertEquals("[\"visible\"]", r.get(0).get("popular").toString());
+  }
+
+  private JsonNode call(String method, String query) {
+    var r = http.get("/v1/" + method + "?format=json&auth_token=" + token + "&" + query, null);
+    assertEquals(200, r.status(), r.body());
+    return json(r.body());
+  }
+
+  private JsonNode post(String url) {
+    JsonNode posts = call("posts/get", "url=" + enc(url)).get("posts");
+    assertEquals(1, posts.size(), posts.toString());
+    return posts.get(0);
+  }
+
+  private static JsonNode json(String body) {
+    return new Http.Response(200, null, body).json();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
