@@ -117,6 +117,13 @@ public final class ListingBench {
                 i -> httpGet(client, base, token, new String[0]),
                 i -> listings.list(Listing.of(userId, userId)),
                 i -> sqlListing(sql, userId, new String[0])));
+        rows.add(
+            "| Pinboard posts/all, JSON, all "
+                + size
+                + " bookmarks (B6) | "
+                + measure(
+                    i -> httpGetPath(client, base, "/v1/posts/all?format=json&auth_token=" + token))
+                + " | — | — |");
         write(size, report, rows);
       }
     }
@@ -224,6 +231,21 @@ public final class ListingBench {
               HttpRequest.newBuilder(base.resolve("/api/v1/bookmarks" + query))
                   .header("Authorization", "Bearer " + token)
                   .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object httpGetPath(HttpClient client, URI base, String pathAndQuery) {
+    try {
+      var response =
+          client.send(
+              HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(response.statusCode() + " " + response.body());
