@@ -1,12 +1,9 @@
 package cairn.api;
 
-import cairn.bookmark.BookmarkNotFoundException;
 import cairn.bookmark.DuplicateBookmarkException;
-import cairn.bookmark.QuoteNotFoundException;
 import cairn.input.InvalidInputException;
+import cairn.input.NotFoundException;
 import cairn.search.IndexUnavailableException;
-import cairn.tag.TagNotFoundException;
-import cairn.user.UserNotFoundException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -35,36 +32,6 @@ final class ProblemHandlers {
 
   @Singleton
   @Produces
-  static final class BookmarkNotFound
-      implements ExceptionHandler<BookmarkNotFoundException, HttpResponse<?>> {
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, BookmarkNotFoundException e) {
-      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-  }
-
-  @Singleton
-  @Produces
-  static final class UserNotFound
-      implements ExceptionHandler<UserNotFoundException, HttpResponse<?>> {
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, UserNotFoundException e) {
-      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-  }
-
-  @Singleton
-  @Produces
-  static final class TagNotFound
-      implements ExceptionHandler<TagNotFoundException, HttpResponse<?>> {
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, TagNotFoundException e) {
-      return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-  }
-
-  @Singleton
-  @Produces
   static final class IndexUnavailable
       implements ExceptionHandler<IndexUnavailableException, HttpResponse<?>> {
     @Override
@@ -76,10 +43,9 @@ final class ProblemHandlers {
 
   @Singleton
   @Produces
-  static final class QuoteNotFound
-      implements ExceptionHandler<QuoteNotFoundException, HttpResponse<?>> {
+  static final class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<?>> {
     @Override
-    public HttpResponse<?> handle(HttpRequest request, QuoteNotFoundException e) {
+    public HttpResponse<?> handle(HttpRequest request, NotFoundException e) {
       return Problems.response(HttpStatus.NOT_FOUND, e.getMessage());
     }
   }

@@ -1,7 +1,9 @@
 package cairn.tag;
 
+import cairn.input.NotFoundException;
+
 /** The user has no tag by this name. */
-public class TagNotFoundException extends RuntimeException {
+public class TagNotFoundException extends NotFoundException {
   public TagNotFoundException(String name) {
     super("you have no tag '" + name + "'");
   }

@@ -225,33 +225,25 @@ public final class ListingBench {
 
   private static Object httpGet(HttpClient client, URI base, String token, String[] tags) {
     String query = tags.length == 0 ? "" : "?tags=" + String.join(",", tags);
-    try {
-      var response =
-          client.send(
-              HttpRequest.newBuilder(base.resolve("/api/v1/bookmarks" + query))
-                  .header("Authorization", "Bearer " + token)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(response.statusCode() + " " + response.body());
-      }
-      return response.body();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return send(
+        client,
+        HttpRequest.newBuilder(base.resolve("/api/v1/bookmarks" + query))
+            .header("Authorization", "Bearer " + token)
+            .build());
   }
 
   private static Object httpGetPath(HttpClient client, URI base, String pathAndQuery) {
+    return send(client, HttpRequest.newBuilder(base.resolve(pathAndQuery)).build());
+  }
+
+  private static String send(HttpClient client, HttpRequest request) {
     try {
-      var response =
-          client.send(
-              HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      var response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(response.statusCode() + " " + response.body());
       }
       return response.body();
-    } catch (Exception e) {
+    } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.CairnProcess;
 import cairn.support.Http.Response;
 import cairn.support.TestStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,14 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,8 +60,6 @@ import org.sqlite.SQLiteConfig;
  * index lists exactly what the store holds. Runs after {@code package}, in {@code verify}.
  */
 class CrashIT {
-  private static final Path JAR = Path.of("target", "cairn.jar").toAbsolutePath();
-  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final List<String> USERS = List.of("ann", "bob");
@@ -103,14 +95,18 @@ class CrashIT {
     Path home = TestStore.newDataDir();
     System.out.printf("CrashIT seed %d, home %s%n", seed, home);
     Map<String, String> tokens = new LinkedHashMap<>();
-    tokens.put(USERS.get(0), bearer(userAdd(home, USERS.get(0))));
+    tokens.put(
+        USERS.get(0),
+        bearer(CairnProcess.userAdd(home, USERS.get(0), "password of " + USERS.get(0))));
 
     // the second account is added beside the starting server: each JVM start costs seconds
-    var secondUser = CompletableFuture.supplyAsync(() -> userAdd(home, USERS.get(1)));
+    var secondUser =
+        CompletableFuture.supplyAsync(
+            () -> CairnProcess.userAdd(home, USERS.get(1), "password of " + USERS.get(1)));
     List<Tracked> tracked;
-    Server first = null;
+    CairnProcess first = null;
     try {
-      first = Server.start(home, freePort());
+      first = CairnProcess.start(home, CairnProcess.freePort());
       tokens.put(USERS.get(1), bearer(secondUser.join()));
       printPhase("started", start);
       tracked = writeUntilKilled(first, tokens, new Random(seed));
@@ -123,12 +119,12 @@ class CrashIT {
     first.assertNotLogged("ERROR");
 
     // a new port: sockets of the killed server may linger on the old one
-    Server second = Server.start(home, freePort());
+    CairnProcess second = CairnProcess.start(home, CairnProcess.freePort());
     printPhase("restarted", start);
     try {
       // a rebuild would hide a broken replay: the restart must resume from the last commit
       second.assertNotLogged("Rebuilt the index");
-      Client http = second.client();
+      Client http = client(second);
       tracked.add(writeAfterRestart(http, tokens));
       assertNoAcknowledgedWriteLost(http, tokens, tracked);
       printPhase("checked the acknowledged writes", start);
@@ -150,14 +146,14 @@ class CrashIT {
    * are still sending, and returns what they know of every bookmark they touched.
    */
   private static List<Tracked> writeUntilKilled(
-      Server server, Map<String, String> tokens, Random random) throws Exception {
+      CairnProcess server, Map<String, String> tokens, Random random) throws Exception {
     int killAfter = KILL_AFTER_MIN + random.nextInt(KILL_AFTER_MAX - KILL_AFTER_MIN + 1);
     AtomicInteger acknowledged = new AtomicInteger();
     CountDownLatch enough = new CountDownLatch(1);
     AtomicBoolean killed = new AtomicBoolean();
     List<Writer> writers = new ArrayList<>();
     for (int i = 0; i < WRITERS; i++) {
-      writers.add(new Writer(i, new Random(random.nextLong()), server.client(), tokens));
+      writers.add(new Writer(i, new Random(random.nextLong()), client(server), tokens));
     }
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
@@ -168,9 +164,9 @@ class CrashIT {
                 () -> w.run(MAX_WRITES / WRITERS, killed, acknowledged, killAfter, enough)));
       }
       enough.await(KILL_BY.toMillis(), TimeUnit.MILLISECONDS);
-      server.process.destroyForcibly();
+      server.process().destroyForcibly();
       killed.set(true);
-      assertEquals(KILLED, server.process.waitFor(), "the server died of SIGKILL");
+      assertEquals(KILLED, server.process().waitFor(), "the server died of SIGKILL");
       for (Future<?> f : running) {
         rethrow(f);
       }
@@ -575,109 +571,7 @@ class CrashIT {
     }
   }
 
-  /** The packaged server as a separate process, with every line it logged. */
-  private record Server(Process process, Thread reader, Path home, int port, Queue<String> log) {
-    /** Starts the server and returns once it logs that it is running. */
-    static Server start(Path home, int port) throws IOException {
-      ProcessBuilder builder = new ProcessBuilder(command()).directory(home.toFile());
-      builder.environment().put("CAIRN_PORT", String.valueOf(port));
-      builder.redirectErrorStream(true);
-      Process p = builder.start();
-      Queue<String> log = new ConcurrentLinkedQueue<>();
-      BufferedReader lines =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      for (String line; (line = lines.readLine()) != null; ) {
-        log.add(line);
-        if (line.contains("Server Running")) {
-          Thread reader = Thread.ofVirtual().start(() -> drain(lines, log));
-          return new Server(p, reader, home, port, log);
-        }
-      }
-      throw new AssertionError("server exited before it was running:\n" + String.join("\n", log));
-    }
-
-    /** Reads the log to its end; {@link Process#destroyForcibly} closes the stream first. */
-    private static void drain(BufferedReader lines, Queue<String> log) {
-      try {
-        lines.lines().forEach(log::add);
-      } catch (UncheckedIOException e) {
-        log.add("(log closed: " + e.getCause().getMessage() + ")");
-      }
-    }
-
-    Client client() {
-      return new Client(URI.create("http://127.0.0.1:" + port));
-    }
-
-    /**
-     * Stops the server with SIGTERM and keeps its log, shutdown included, beside the data. Through
-     * the process handle, because {@link Process#destroy} would close the log before the shutdown
-     * is written to it.
-     */
-    void stop() throws InterruptedException, IOException {
-      if (!process.isAlive()) {
-        log.add("(the server had exited, status " + process.exitValue() + ")");
-      }
-      process.toHandle().destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor();
-      }
-      reader.join(Duration.ofSeconds(10));
-      Files.write(home.resolve("serve-" + port + ".log"), log);
-    }
-
-    void assertNotLogged(String text) {
-      assertTrue(
-          log.stream().noneMatch(l -> l.contains(text)),
-          text + " in the log:\n" + String.join("\n", log));
-    }
-  }
-
-  /** Runs {@code user add NAME --password-stdin} and returns the token it prints. */
-  private static String userAdd(Path home, String name) {
-    try {
-      Process p =
-          new ProcessBuilder(command("user", "add", name, "--password-stdin"))
-              .directory(home.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      try (OutputStream in = p.getOutputStream()) {
-        in.write(("password of " + name + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-      assertEquals(0, p.exitValue(), out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * The jar as JarIT runs it, plus C1 only and the serial collector: these JVMs live for seconds on
-   * two cores, where starting them is most of the test's time.
-   */
-  private static List<String> command(String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                JAVA,
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                JAR.toString()));
-    command.addAll(List.of(args));
-    return command;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static Client client(CairnProcess server) {
+    return new Client(URI.create("http://127.0.0.1:" + server.port()));
   }
 }
