@@ -32,21 +32,18 @@ final class BookmarkController {
   private final BookmarkRequests requests;
   private final ListingService listings;
   private final ListingParams params;
-  private final ReadYourWrites index;
 
   BookmarkController(
       BookmarkService bookmarks,
       BookmarkQueries queries,
       BookmarkRequests requests,
       ListingService listings,
-      ListingParams params,
-      ReadYourWrites index) {
+      ListingParams params) {
     this.bookmarks = bookmarks;
     this.queries = queries;
     this.requests = requests;
     this.listings = listings;
     this.params = params;
-    this.index = index;
   }
 
   /** A listing: {@code user}, {@code tags}, {@code exclude}, {@code q}, {@code toread}, … */
@@ -66,8 +63,7 @@ final class BookmarkController {
       @Nullable @Body String body,
       @Nullable @QueryValue String replace) {
     Saved saved =
-        index.await(
-            bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace)));
+        bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace));
     BookmarkResponse response = BookmarkResponse.of(saved.bookmark());
     URI location = URI.create(location(response.id()));
     return saved.created()
@@ -86,14 +82,13 @@ final class BookmarkController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
       @Nullable @Body String body) {
-    return BookmarkResponse.of(
-        index.await(bookmarks.update(viewer.id(), id, requests.patch(body))).bookmark());
+    return BookmarkResponse.of(bookmarks.update(viewer.id(), id, requests.patch(body)).bookmark());
   }
 
   @Delete("/{id}")
   HttpResponse<Void> delete(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable long id) {
-    index.await(bookmarks.delete(viewer.id(), id));
+    bookmarks.delete(viewer.id(), id);
     return HttpResponse.noContent();
   }
 
@@ -102,7 +97,7 @@ final class BookmarkController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
       @Nullable @Body String body) {
-    Saved saved = index.await(bookmarks.addQuote(viewer.id(), id, requests.quoteText(body)));
+    Saved saved = bookmarks.addQuote(viewer.id(), id, requests.quoteText(body));
     return HttpResponse.created(BookmarkResponse.of(saved.bookmark()), URI.create(location(id)));
   }
 
@@ -111,7 +106,7 @@ final class BookmarkController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
       @PathVariable long id,
       @PathVariable long quoteId) {
-    index.await(bookmarks.removeQuote(viewer.id(), id, quoteId));
+    bookmarks.removeQuote(viewer.id(), id, quoteId);
     return HttpResponse.noContent();
   }
 

@@ -35,19 +35,13 @@ final class TagController {
   private final ListingParams params;
   private final TagService tags;
   private final JsonObjectReader json;
-  private final ReadYourWrites index;
 
   TagController(
-      ListingService listings,
-      ListingParams params,
-      TagService tags,
-      JsonObjectReader json,
-      ReadYourWrites index) {
+      ListingService listings, ListingParams params, TagService tags, JsonObjectReader json) {
     this.listings = listings;
     this.params = params;
     this.tags = tags;
     this.json = json;
-    this.index = index;
   }
 
   /** Every tag of the user (default: you) visible to you, with counts; {@code sort=count|alpha}. */
@@ -89,7 +83,6 @@ final class TagController {
             .text("name")
             .orElseThrow(() -> new InvalidInputException("name", "is required"));
     var changed = tags.rename(viewer.id(), name, to);
-    index.await(changed.seq());
     return Map.of("renamed", name, "to", to, "bookmarks", changed.bookmarks());
   }
 
@@ -97,7 +90,6 @@ final class TagController {
   Map<String, Object> delete(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable String name) {
     var changed = tags.delete(viewer.id(), name);
-    index.await(changed.seq());
     return Map.of("deleted", name, "bookmarks", changed.bookmarks());
   }
 }

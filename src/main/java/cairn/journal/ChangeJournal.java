@@ -4,7 +4,10 @@ import static cairn.db.schema.Tables.CHANGES;
 import static cairn.db.schema.Tables.USERS;
 
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -21,10 +24,18 @@ import org.jooq.impl.DSL;
 public class ChangeJournal {
   private final DSLContext db;
   private final Clock clock;
+  private final TransactionOperations<Connection> transactions;
+  private final RecentWrites recent;
 
-  ChangeJournal(DSLContext db, Clock clock) {
+  ChangeJournal(
+      DSLContext db,
+      Clock clock,
+      TransactionOperations<Connection> transactions,
+      RecentWrites recent) {
     this.db = db;
     this.clock = clock;
+    this.transactions = transactions;
+    this.recent = recent;
   }
 
   /**
@@ -33,7 +44,7 @@ public class ChangeJournal {
    */
   public long append(long userId, long bookmarkId) {
     stamp(userId);
-    return insert(bookmarkId);
+    return announce(userId, insert(bookmarkId));
   }
 
   private long insert(long bookmarkId) {
@@ -83,6 +94,25 @@ public class ChangeJournal {
     for (long id : bookmarkIds) {
       last = insert(id);
     }
-    return last;
+    return announce(userId, last);
+  }
+
+  /** Tells {@link RecentWrites} about the position once (and only if) the transaction commits. */
+  private long announce(long userId, long seq) {
+    var status = transactions.findTransactionStatus();
+    if (status.isPresent()) {
+      status
+          .get()
+          .registerSynchronization(
+              new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                  recent.committed(userId, seq);
+                }
+              });
+    } else {
+      recent.committed(userId, seq);
+    }
+    return seq;
   }
 }

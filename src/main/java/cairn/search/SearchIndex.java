@@ -3,6 +3,7 @@ package cairn.search;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkQueries;
 import cairn.journal.ChangeJournal;
+import cairn.journal.RecentWrites;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -89,7 +90,8 @@ public class SearchIndex {
       @Value("${cairn.data-dir}") Path dataDir,
       @Value("${" + REINDEX_PROPERTY + ":false}") boolean reindex,
       ChangeJournal journal,
-      BookmarkQueries bookmarks)
+      BookmarkQueries bookmarks,
+      RecentWrites recent)
       throws IOException {
     this.journal = journal;
     this.bookmarks = bookmarks;
@@ -110,6 +112,7 @@ public class SearchIndex {
       commitIfDue();
     }
     this.indexer = Thread.ofPlatform().name("cairn-indexer").daemon().start(this::tailJournal);
+    recent.onCommit(this::nudge);
   }
 
   /** Answers a listing: its page, total, related tags, and whether more lie either side. */
@@ -137,10 +140,9 @@ public class SearchIndex {
    */
   public boolean awaitVisible(long seq, Duration timeout) {
     long remaining = timeout.toNanos();
+    nudge();
     lock.lock();
     try {
-      nudged = true;
-      workArrived.signal();
       while (visibleSeq < seq && remaining > 0 && !closing) {
         remaining = visibleAdvanced.awaitNanos(remaining);
       }
@@ -148,6 +150,17 @@ public class SearchIndex {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes the indexer: something was committed to the journal. */
+  private void nudge() {
+    lock.lock();
+    try {
+      nudged = true;
+      workArrived.signal();
     } finally {
       lock.unlock();
     }

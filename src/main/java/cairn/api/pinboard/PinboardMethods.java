@@ -1,6 +1,5 @@
 package cairn.api.pinboard;
 
-import cairn.api.ReadYourWrites;
 import cairn.api.pinboard.Reply.Post;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
@@ -54,7 +53,6 @@ final class PinboardMethods {
   private final TagService tags;
   private final UserService users;
   private final NoteService notes;
-  private final ReadYourWrites index;
   private final Clock clock;
 
   PinboardMethods(
@@ -64,7 +62,6 @@ final class PinboardMethods {
       TagService tags,
       UserService users,
       NoteService notes,
-      ReadYourWrites index,
       Clock clock) {
     this.bookmarks = bookmarks;
     this.queries = queries;
@@ -72,7 +69,6 @@ final class PinboardMethods {
     this.tags = tags;
     this.users = users;
     this.notes = notes;
-    this.index = index;
     this.clock = clock;
   }
 
@@ -127,10 +123,10 @@ final class PinboardMethods {
         return new Reply.ResultCode("item already exists");
       }
       var patch = new BookmarkPatch(url, title, notesText, null, tagList, shared, toread, dt);
-      index.await(bookmarks.update(user.id(), existing.get(), patch));
+      bookmarks.update(user.id(), existing.get(), patch);
     } else {
       var draft = new BookmarkDraft(url, title, notesText, List.of(), tagList, shared, toread, dt);
-      index.await(bookmarks.create(user.id(), draft, false));
+      bookmarks.create(user.id(), draft, false);
     }
     return new Reply.ResultCode("done");
   }
@@ -144,7 +140,7 @@ final class PinboardMethods {
     if (existing.isEmpty()) {
       return new Reply.ResultCode("item not found");
     }
-    index.await(bookmarks.delete(user.id(), existing.get()));
+    bookmarks.delete(user.id(), existing.get());
     return new Reply.ResultCode("done");
   }
 
@@ -260,7 +256,7 @@ final class PinboardMethods {
       throw new InvalidInputException("tag", "is required");
     }
     try {
-      index.await(tags.delete(user.id(), tag).seq());
+      tags.delete(user.id(), tag);
     } catch (TagNotFoundException e) {
       return new Reply.Result("item not found");
     }
@@ -277,7 +273,7 @@ final class PinboardMethods {
       return new Reply.Result("done");
     }
     try {
-      index.await(tags.rename(user.id(), from, to).seq());
+      tags.rename(user.id(), from, to);
     } catch (TagNotFoundException e) {
       return new Reply.Result("item not found");
     }
