@@ -117,6 +117,10 @@ final class ListingCollector implements Collector {
       segments.add(privateTags);
     }
     return new LeafCollector() {
+      // Segments are sorted newest first (the index sort), so once a match is too old for a full
+      // page, every later match of this segment is too: they are only counted from then on.
+      private boolean pastPage;
+
       @Override
       public void setScorer(Scorable scorer) {}
 
@@ -129,17 +133,28 @@ final class ListingCollector implements Collector {
         if (privateTags != null) {
           privateTags.count(doc);
         }
+        if (pastPage && !countDays) {
+          if (cursor != null) {
+            olderThanCursor++;
+          }
+          return;
+        }
         long date = created.advanceExact(doc) ? created.longValue() : 0;
         if (countDays) {
           days.merge(Math.floorDiv(date, MILLIS_PER_DAY), 1, Integer::sum);
         }
+        if (pastPage) {
+          olderThanCursor += cursor != null ? 1 : 0;
+          return;
+        }
         long id = ids.advanceExact(doc) ? ids.longValue() : 0;
-        offer(date, id);
+        pastPage = offer(date, id);
       }
     };
   }
 
-  private void offer(long created, long id) {
+  /** Counts the match against the cursor and offers it to the page; true if past a full page. */
+  private boolean offer(long created, long id) {
     if (cursor != null) {
       int side = cursor.compareKey(created, id);
       if (side > 0) {
@@ -148,17 +163,17 @@ final class ListingCollector implements Collector {
         olderThanCursor++;
       }
       if (laterPage() ? side <= 0 : side >= 0) {
-        return;
+        return false;
       }
     }
-    keep(created, id);
+    return !keep(created, id) && !laterPage();
   }
 
-  /** Keeps the key if it belongs on the page; allocates only for keys that do. */
-  private void keep(long created, long id) {
+  /** Keeps the key if it belongs on the page (allocating only then); false if it does not. */
+  private boolean keep(long created, long id) {
     if (page.size() < pageSize) {
       page.add(new Key(created, id));
-      return;
+      return true;
     }
     Key head = page.peek();
     int byDate = Long.compare(created, head.created);
@@ -166,7 +181,9 @@ final class ListingCollector implements Collector {
     if (laterPage() ? versusHead < 0 : versusHead > 0) {
       page.poll();
       page.add(new Key(created, id));
+      return true;
     }
+    return false;
   }
 
   private void merge(ListingCollector other) {
