@@ -1,0 +1,103 @@
+package cairn.exchange;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Field parsing shared by the readers: tags, dates and yes/no flags as export files write them. */
+final class ImportFields {
+  private static final Pattern SEPARATOR =
+      Pattern.compile("[\\s,]+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** Apache log style, as some Shaarli exports write ADD_DATE. */
+  private static final DateTimeFormatter LOG_DATE =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+  private ImportFields() {}
+
+  /** Splits tag text on whitespace and commas, dropping empty pieces. */
+  static List<String> splitTags(String text) {
+    List<String> tags = new ArrayList<>();
+    if (text != null) {
+      for (String part : SEPARATOR.split(text.strip())) {
+        if (!part.isEmpty()) {
+          tags.add(part);
+        }
+      }
+    }
+    return tags;
+  }
+
+  /** A folder name as one tag: whitespace runs and commas become {@code _}; blank gives null. */
+  static String folderTag(String name) {
+    String stripped = name.strip();
+    if (stripped.isEmpty()) {
+      return null;
+    }
+    return WHITESPACE.matcher(stripped.replace(',', ' ').strip()).replaceAll("_");
+  }
+
+  /**
+   * Reads an epoch number whose unit is guessed from its size: below 1e11 seconds, below 1e14
+   * milliseconds, else microseconds (Google Bookmarks, Firefox JSON). Zero, negatives and text that
+   * is not a number give null.
+   */
+  static Instant epoch(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    long value;
+    try {
+      value = Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      return logDate(text.strip());
+    }
+    if (value <= 0) {
+      return null;
+    }
+    if (value < 100_000_000_000L) {
+      return Instant.ofEpochSecond(value);
+    }
+    if (value < 100_000_000_000_000L) {
+      return Instant.ofEpochMilli(value);
+    }
+    return Instant.ofEpochSecond(value / 1_000_000, (value % 1_000_000) * 1_000);
+  }
+
+  /** Reads an ISO-8601 date-time, or an epoch number, as the JSON and XML exports write them. */
+  static Instant isoOrEpoch(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeException e) {
+      return epoch(text);
+    }
+  }
+
+  /** True for the ways exports say yes: {@code yes}, {@code 1}, {@code true}. */
+  static boolean yes(String text) {
+    if (text == null) {
+      return false;
+    }
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return t.equals("yes") || t.equals("1") || t.equals("true");
+  }
+
+  private static Instant logDate(String text) {
+    try {
+      return ZonedDateTime.parse(text, LOG_DATE).toInstant();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+}

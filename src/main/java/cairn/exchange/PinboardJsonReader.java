@@ -1,0 +1,108 @@
+package cairn.exchange;
+
+import cairn.input.InvalidInputException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads a Pinboard {@code posts/all} JSON backup one post at a time.
+ *
+ * <p>Also reads the Delicious JSON export of 2021 (an array of {@code url}, {@code title}, {@code
+ * description}, {@code tags} array, epoch {@code created}, {@code private} "0"/"1"): it differs
+ * only in names, and a post with {@code href} is read the Pinboard way, one without it the
+ * Delicious way.
+ */
+public final class PinboardJsonReader implements BookmarkReader {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Override
+  public void read(InputStream in, Consumer<ImportEntry> sink) throws IOException {
+    // Jackson detects UTF-8/16/32 itself but would choke on a UTF-8 byte-order mark
+    InputStream body = new BomSkippingStream(in);
+    int position = 0;
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new InvalidInputException(
+            "file", "is not a Pinboard JSON export: it must be a JSON array of posts");
+      }
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+        position++;
+        if (token == JsonToken.START_OBJECT) {
+          sink.accept(toEntry(position, readPost(parser)));
+        } else {
+          // not a post: still an entry, so the importer can say which one it skipped
+          parser.skipChildren();
+          sink.accept(toEntry(position, Map.of()));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(
+          "file",
+          "is not valid JSON after post "
+              + position
+              + " (line "
+              + e.getLocation().getLineNr()
+              + "): "
+              + e.getOriginalMessage());
+    }
+  }
+
+  /** Collects one post's fields as text; a tags array is kept as its elements joined by spaces. */
+  private static Map<String, String> readPost(JsonParser parser) throws IOException {
+    Map<String, String> fields = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.START_ARRAY) {
+        List<String> parts = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          if (parser.currentToken().isScalarValue()) {
+            parts.add(parser.getValueAsString(""));
+          } else {
+            parser.skipChildren();
+          }
+        }
+        fields.put(name, String.join(" ", parts));
+      } else if (value == JsonToken.START_OBJECT) {
+        parser.skipChildren();
+      } else if (value != JsonToken.VALUE_NULL) {
+        fields.put(name, parser.getValueAsString(""));
+      }
+    }
+    return fields;
+  }
+
+  private static ImportEntry toEntry(int position, Map<String, String> post) {
+    boolean pinboard = post.containsKey("href");
+    String url = pinboard ? post.get("href") : post.getOrDefault("url", "");
+    String title = pinboard ? post.get("description") : post.get("title");
+    String notes = pinboard ? post.get("extended") : post.get("description");
+    Set<String> tags = new LinkedHashSet<>(ImportFields.splitTags(post.get("tags")));
+    String time = post.containsKey("time") ? post.get("time") : post.get("created");
+    boolean shared =
+        post.containsKey("shared")
+            ? !post.get("shared").strip().equalsIgnoreCase("no")
+            : !ImportFields.yes(post.get("private"));
+    return new ImportEntry(
+        position,
+        url,
+        title,
+        notes,
+        List.copyOf(tags),
+        shared,
+        ImportFields.yes(post.get("toread")),
+        ImportFields.isoOrEpoch(time));
+  }
+}

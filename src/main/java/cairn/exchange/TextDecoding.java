@@ -1,0 +1,116 @@
+package cairn.exchange;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the bytes of an export into text as readably as they allow.
+ *
+ * <p>Exports lie about their encoding: IE writes a BOM, old tools write Windows-1252 without saying
+ * so, and some (Scuttle) encoded UTF-8 twice. Valid UTF-8 wins, then a declared charset, then
+ * Windows-1252, which maps every byte to something visible.
+ */
+final class TextDecoding {
+  private static final Charset CP1252 = Charset.forName("windows-1252");
+  private static final Pattern META_CHARSET =
+      Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
+
+  /** A UTF-8 lead byte read as Windows-1252, followed by a continuation byte read the same way. */
+  private static final Pattern DOUBLE_ENCODED =
+      Pattern.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]");
+
+  private TextDecoding() {}
+
+  /** Decodes a whole file, dropping a byte-order mark. */
+  static String decode(byte[] bytes) {
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      return decodeGuessing(Arrays.copyOfRange(bytes, 3, bytes.length));
+    }
+    if (startsWith(bytes, 0xFF, 0xFE)) {
+      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+    }
+    if (startsWith(bytes, 0xFE, 0xFF)) {
+      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+    }
+    return decodeGuessing(bytes);
+  }
+
+  /**
+   * Undoes UTF-8 that was decoded as Windows-1252 and encoded again ({@code SÃ¤tze} → {@code
+   * Sätze}); text that does not turn back into valid UTF-8 is returned unchanged.
+   */
+  static String repair(String text) {
+    if (text.isEmpty() || !DOUBLE_ENCODED.matcher(text).find()) {
+      return text;
+    }
+    CharsetEncoder encoder = CP1252.newEncoder();
+    byte[] bytes = new byte[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= 0xFF) {
+        // covers Latin-1 decoding too, and the bytes Windows-1252 leaves undefined
+        bytes[i] = (byte) c;
+      } else if (encoder.canEncode(c)) {
+        try {
+          bytes[i] = encoder.encode(CharBuffer.wrap(new char[] {c})).get();
+        } catch (CharacterCodingException e) {
+          return text;
+        }
+      } else {
+        return text;
+      }
+    }
+    String fixed = strictUtf8(bytes);
+    return fixed == null ? text : fixed;
+  }
+
+  private static String decodeGuessing(byte[] bytes) {
+    String utf8 = strictUtf8(bytes);
+    if (utf8 != null) {
+      return utf8;
+    }
+    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+    Matcher m = META_CHARSET.matcher(head);
+    if (m.find()) {
+      String name = m.group(1).toLowerCase(Locale.ROOT);
+      if (!name.equals("utf-8") && !name.equals("utf8") && Charset.isSupported(name)) {
+        return new String(bytes, Charset.forName(name));
+      }
+    }
+    return new String(bytes, CP1252);
+  }
+
+  private static String strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
