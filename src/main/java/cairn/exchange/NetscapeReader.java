@@ -142,6 +142,10 @@ public final class NetscapeReader implements BookmarkReader {
         created = ImportFields.epoch(a.attr("last_modified"));
       }
       String text = notes == null ? "" : notes.toString().replace("\r\n", "\n").strip();
+      if (text.isEmpty()) {
+        // Scuttle writes the notes into an attribute instead of a <DD>
+        text = a.attr("description").strip();
+      }
       sink.accept(
           new ImportEntry(
               ++position,

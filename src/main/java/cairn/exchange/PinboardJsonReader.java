@@ -31,6 +31,7 @@ public final class PinboardJsonReader implements BookmarkReader {
     // Jackson detects UTF-8/16/32 itself but would choke on a UTF-8 byte-order mark
     InputStream body = new BomSkippingStream(in);
     int position = 0;
+    int done = 0;
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new InvalidInputException(
@@ -46,12 +47,13 @@ public final class PinboardJsonReader implements BookmarkReader {
           parser.skipChildren();
           sink.accept(toEntry(position, Map.of()));
         }
+        done = position;
       }
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
           "file",
           "is not valid JSON after post "
-              + position
+              + done
               + " (line "
               + e.getLocation().getLineNr()
               + "): "
@@ -85,7 +87,9 @@ public final class PinboardJsonReader implements BookmarkReader {
   }
 
   private static ImportEntry toEntry(int position, Map<String, String> post) {
-    boolean pinboard = post.containsKey("href");
+    // a post with neither shape's address is read the Pinboard way, so its title is kept
+    boolean pinboard =
+        post.containsKey("href") || !(post.containsKey("url") || post.containsKey("title"));
     String url = pinboard ? post.get("href") : post.getOrDefault("url", "");
     String title = pinboard ? post.get("description") : post.get("title");
     String notes = pinboard ? post.get("extended") : post.get("description");
