@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -58,6 +61,21 @@ class SharedFixturesTest {
     return fixtures("exports_json_xml");
   }
 
+  @Test
+  void theLargestExportGivesTheNotesUntaggedAndPrivateCountsItsReadmeStates() throws IOException {
+    Path file = FIXTURES.resolve("netscape/delicious-export__oconnoat__delicious.html");
+    assumeTrue(Files.isRegularFile(file), "shared fixture absent, skipping: " + file);
+    List<ImportEntry> entries;
+    try (InputStream in = Files.newInputStream(file)) {
+      entries = new NetscapeReader().readAll(in);
+    }
+    // the README's 20,632 tag assignments split TAGS on commas only; Cairn also splits on spaces
+    assertEquals(6125, entries.size());
+    assertEquals(753, entries.stream().filter(e -> !e.notes().isEmpty()).count(), "notes");
+    assertEquals(1580, entries.stream().filter(e -> e.tags().isEmpty()).count(), "untagged");
+    assertEquals(13, entries.stream().filter(e -> !e.shared()).count(), "private");
+  }
+
   private static Stream<DynamicTest> fixtures(String folder) throws IOException {
     Path dir = FIXTURES.resolve(folder);
     assumeTrue(Files.isDirectory(dir), "shared fixtures absent, skipping: " + dir.toAbsolutePath());
@@ -82,6 +100,10 @@ class SharedFixturesTest {
     try (InputStream in = Files.newInputStream(file)) {
       entries = format.reader(true).readAll(in);
     }
+    List<ImportEntry> withoutFolders;
+    try (InputStream in = Files.newInputStream(file)) {
+      withoutFolders = format.reader(false).readAll(in);
+    }
     Expected expected =
         switch (format) {
           case NETSCAPE -> netscapeCounts(bytes);
@@ -93,6 +115,10 @@ class SharedFixturesTest {
         expected.privates(), entries.stream().filter(e -> !e.shared()).count(), name + ": private");
     assertEquals(
         expected.toread(), entries.stream().filter(ImportEntry::toread).count(), name + ": toread");
+    assertEquals(
+        expected.tags(),
+        withoutFolders.stream().mapToLong(e -> e.tags().size()).sum(),
+        name + ": tag assignments");
     for (int i = 0; i < entries.size(); i++) {
       ImportEntry entry = entries.get(i);
       assertEquals(i + 1, entry.position(), name + ": positions count from 1");
@@ -111,26 +137,52 @@ class SharedFixturesTest {
     }
   }
 
-  record Expected(long entries, long privates, long toread) {}
+  record Expected(long entries, long privates, long toread, long tags) {}
+
+  private static final Pattern TAGS_ATTRIBUTE =
+      Pattern.compile("\\stags=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TAG_ATTRIBUTE = Pattern.compile("\\stag=\"([^\"]*)\"");
+
+  /** Tags in every attribute the pattern finds, split and de-duplicated per entry. */
+  private static long tagCount(String text, Pattern attribute) {
+    long count = 0;
+    Matcher m = attribute.matcher(text);
+    while (m.find()) {
+      count += splitDistinct(m.group(1));
+    }
+    return count;
+  }
+
+  private static long splitDistinct(String tags) {
+    return Arrays.stream(tags.split("[\\s,]+")).filter(t -> !t.isEmpty()).distinct().count();
+  }
 
   private static Expected netscapeCounts(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
     return new Expected(
-        links(text), occurrences(text, "private=\"1\""), occurrences(text, "toread=\"1\""));
+        links(text),
+        occurrences(text, "private=\"1\""),
+        occurrences(text, "toread=\"1\""),
+        tagCount(new String(bytes, StandardCharsets.UTF_8), TAGS_ATTRIBUTE));
   }
 
   private static Expected jsonCounts(byte[] bytes) throws IOException {
     JsonNode posts = JSON.readTree(bytes);
     long privates = 0;
     long toread = 0;
+    long tags = 0;
     for (JsonNode post : posts) {
+      JsonNode tagField = post.path("tags");
+      StringBuilder all = new StringBuilder(tagField.isArray() ? "" : tagField.asText());
+      tagField.forEach(t -> all.append(' ').append(t.asText()));
+      tags += splitDistinct(all.toString());
       privates +=
           post.path("shared").asText().equals("no") || post.path("private").asText().equals("1")
               ? 1
               : 0;
       toread += post.path("toread").asText().equals("yes") ? 1 : 0;
     }
-    return new Expected(posts.size(), privates, toread);
+    return new Expected(posts.size(), privates, toread, tags);
   }
 
   private static Expected xmlCounts(byte[] bytes) {
@@ -138,7 +190,8 @@ class SharedFixturesTest {
     return new Expected(
         occurrences(text, "<post "),
         occurrences(text, "shared=\"no\""),
-        occurrences(text, "toread=\"yes\""));
+        occurrences(text, "toread=\"yes\""),
+        tagCount(text, TAG_ATTRIBUTE));
   }
 
   /** Counts {@code <a} tags, leaving out links inside a {@code <DD>}: those are notes. */
