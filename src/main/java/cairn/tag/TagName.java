@@ -46,7 +46,18 @@ public record TagName(String name, String key) {
 
   /** The matching key of any tag text, valid or not: NFC, lower-cased in the root locale. */
   public static String keyOf(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    // ASCII is already in NFC; skipping the normalizer matters when counting thousands of tags
+    String nfc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    return nfc.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True for tags that only their owner sees ({@code .tag}). */
