@@ -4,17 +4,14 @@ import static cairn.support.Http.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.ApiTest;
 import cairn.support.Http;
 import cairn.support.Http.Response;
 import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.support.TestStore.Counts;
-import cairn.user.UserService;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,19 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of bad input is a clean 4xx problem naming the field, and writes nothing. */
 @MicronautTest(transactional = false)
-class BadInputTest implements TestPropertyProvider {
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
+class BadInputTest extends ApiTest {
   @Inject Sql sql;
 
   Http http;
   String auth;
   long existing;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestStore.properties();
-  }
 
   @BeforeEach
   void setUp() {

@@ -6,33 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.ApiTest;
 import cairn.support.Http;
 import cairn.support.Http.Response;
 import cairn.support.TestStore;
-import cairn.user.UserService;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
-class BookmarkApiTest implements TestPropertyProvider {
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
+class BookmarkApiTest extends ApiTest {
 
   Http http;
   String alice;
   String aliceName;
   String bob;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestStore.properties();
-  }
 
   @BeforeEach
   void setUp() {

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.ApiTest;
 import cairn.support.Http;
 import cairn.support.Http.Response;
 import cairn.support.TestStore;
-import cairn.user.UserService;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @MicronautTest(transactional = false)
-class ListingApiTest implements TestPropertyProvider {
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
+class ListingApiTest extends ApiTest {
 
   Http http;
   String alice;
   String aliceName;
   String bob;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestStore.properties();
-  }
 
   @BeforeEach
   void setUp() {

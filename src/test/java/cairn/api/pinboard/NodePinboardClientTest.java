@@ -3,19 +3,15 @@ package cairn.api.pinboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.ApiTest;
 import cairn.support.TestStore;
-import cairn.user.UserService;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +21,9 @@ import org.junit.jupiter.api.Test;
  * checked by the script {@code pinboard/node-pinboard-check.js}.
  */
 @MicronautTest(transactional = false)
-class NodePinboardClientTest implements TestPropertyProvider {
+class NodePinboardClientTest extends ApiTest {
   private static final String PACKAGE = "node-pinboard@2.0.1";
   private static final Path PREFIX = Path.of("target", "npm-pinboard").toAbsolutePath();
-
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestStore.properties();
-  }
 
   @Test
   void nodePinboardWorksAgainstCairnUnchanged() throws Exception {

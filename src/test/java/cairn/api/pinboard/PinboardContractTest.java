@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.note.NoteService;
+import cairn.support.ApiTest;
 import cairn.support.Http;
-import cairn.support.TestStore;
-import cairn.user.UserService;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * then read every diff against PINBOARD_API.md before committing them.
  */
 @MicronautTest(transactional = false)
-class PinboardContractTest implements TestPropertyProvider {
+class PinboardContractTest extends ApiTest {
   private static final Path GOLDEN = Path.of("src/test/resources/pinboard/golden");
   private static final boolean RECORD = Boolean.getBoolean("cairn.golden.record");
   private static final Map<String, String> PLACEHOLDERS =
@@ -45,14 +42,7 @@ class PinboardContractTest implements TestPropertyProvider {
           "{{time}}", "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ",
           "{{notetime}}", "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
   @Inject NoteService notes;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestStore.properties();
-  }
 
   /** One call: a golden name, the method and query (without auth and format), the status. */
   record Call(String name, String query, int status) {}

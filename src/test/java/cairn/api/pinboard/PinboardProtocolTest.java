@@ -3,14 +3,11 @@ package cairn.api.pinboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.ApiTest;
 import cairn.support.Http;
 import cairn.support.TestStore;
-import cairn.user.UserService;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.Authenticator;
 import java.net.PasswordAuthentication;
 import java.net.URLEncoder;
@@ -18,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,18 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** How Pinboard clients really call: transports, encodings, flags, dates and credentials. */
 @MicronautTest(transactional = false)
-class PinboardProtocolTest implements TestPropertyProvider {
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
+class PinboardProtocolTest extends ApiTest {
 
   Http http;
   String name;
   String token;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestStore.properties();
-  }
 
   @BeforeEach
   void setUp() {
