@@ -11,8 +11,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -26,9 +24,11 @@ final class ApiAuthentication {
   static final String VIEWER = "cairn.viewer";
 
   private final UserService users;
+  private final BasicAuth basic;
 
-  ApiAuthentication(UserService users) {
+  ApiAuthentication(UserService users, BasicAuth basic) {
     this.users = users;
+    this.basic = basic;
   }
 
   @RequestFilter
@@ -54,24 +54,11 @@ final class ApiAuthentication {
       if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         return users.authenticateToken(header.substring(7).strip());
       }
-      if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-        return basic(header.substring(6).strip());
+      if (BasicAuth.isBasic(header)) {
+        return basic.authenticate(header);
       }
       return Optional.empty();
     }
     return request.getParameters().getFirst("auth_token").flatMap(users::authenticateToken);
-  }
-
-  private Optional<User> basic(String encoded) {
-    String pair;
-    try {
-      pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = pair.indexOf(':');
-    return colon <= 0
-        ? Optional.empty()
-        : users.authenticatePassword(pair.substring(0, colon), pair.substring(colon + 1));
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.support.ApiTest;
-import cairn.support.Http;
 import cairn.support.Http.Response;
 import cairn.support.Sql;
 import cairn.support.TestStore;
@@ -26,16 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest extends ApiTest {
   @Inject Sql sql;
 
-  Http http;
   String auth;
   long existing;
 
   @BeforeEach
   void setUp() {
-    if (http != null) {
+    if (auth != null) {
       return;
     }
-    http = new Http(server.getURI());
     auth = bearer(users.create(TestStore.uniqueName("bad"), "password-1").token());
     Response r =
         http.json(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.support.ApiTest;
-import cairn.support.Http;
 import cairn.support.Http.Response;
 import cairn.support.TestStore;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,17 +17,15 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class BookmarkApiTest extends ApiTest {
 
-  Http http;
   String alice;
   String aliceName;
   String bob;
 
   @BeforeEach
   void setUp() {
-    if (http != null) {
+    if (alice != null) {
       return;
     }
-    http = new Http(server.getURI());
     aliceName = TestStore.uniqueName("alice");
     alice = bearer(users.create(aliceName, "alice-password").token());
     bob = bearer(users.create(TestStore.uniqueName("bob"), "bob-password").token());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.support.ApiTest;
-import cairn.support.Http;
 import cairn.support.Http.Response;
 import cairn.support.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +22,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 @MicronautTest(transactional = false)
 class ListingApiTest extends ApiTest {
 
-  Http http;
   String alice;
   String aliceName;
   String bob;
 
   @BeforeEach
   void setUp() {
-    if (http != null) {
+    if (alice != null) {
       return;
     }
-    http = new Http(server.getURI());
     aliceName = TestStore.uniqueName("alice");
     alice = bearer(users.create(aliceName, "alice-password").token());
     bob = bearer(users.create(TestStore.uniqueName("bob"), "bob-password").token());

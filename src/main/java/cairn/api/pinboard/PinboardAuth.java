@@ -1,76 +1,28 @@
 package cairn.api.pinboard;
 
+import cairn.api.BasicAuth;
 import cairn.user.User;
 import cairn.user.UserService;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
-/**
- * Pinboard's two ways in: {@code auth_token=NAME:SECRET}, or HTTP Basic with the password. Scripts
- * send Basic on every call, and Argon2 is slow by design, so a successful check is remembered for a
- * few minutes under a digest of the credentials (never the password itself).
- */
+/** Pinboard's two ways in: {@code auth_token=NAME:SECRET}, or HTTP Basic with the password. */
 @Singleton
 final class PinboardAuth {
-  private static final Duration REMEMBER = Duration.ofMinutes(5);
   private final UserService users;
-  private final Cache<String, User> verified =
-      Caffeine.newBuilder().expireAfterWrite(REMEMBER).maximumSize(10_000).build();
+  private final BasicAuth basic;
 
-  PinboardAuth(UserService users) {
+  PinboardAuth(UserService users, BasicAuth basic) {
     this.users = users;
+    this.basic = basic;
   }
 
   Optional<User> authenticate(HttpRequest<?> request, PinboardParams params) {
     String token = params.get("auth_token");
-    if (token != null) {
-      return users.authenticateToken(token);
-    }
-    String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String pair;
-    try {
-      pair =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = pair.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
-    }
-    String key = digest(pair);
-    User known = verified.getIfPresent(key);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    Optional<User> user =
-        users.authenticatePassword(pair.substring(0, colon), pair.substring(colon + 1));
-    user.ifPresent(u -> verified.put(key, u));
-    return user;
-  }
-
-  private static String digest(String credentials) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(credentials.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return token != null
+        ? users.authenticateToken(token)
+        : basic.authenticate(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
   }
 }

@@ -24,14 +24,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @MicronautTest(transactional = false)
 class PinboardProtocolTest extends ApiTest {
 
-  Http http;
   String name;
   String token;
 
   @BeforeEach
   void setUp() {
-    if (http == null) {
-      http = new Http(server.getURI());
+    if (name == null) {
       name = TestStore.uniqueName("pin");
       token = users.create(name, "pin-password").token();
     }
