@@ -3,11 +3,8 @@ package cairn.user;
 import cairn.input.InvalidInputException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,7 +12,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class UserService {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,30}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final UserRepository users;
   private final ApiTokenRepository tokens;
@@ -52,6 +48,10 @@ public class UserService {
     return users.findByName(name);
   }
 
+  public Optional<User> findById(long id) {
+    return users.findById(id);
+  }
+
   public User getByName(String name) {
     return users.findByName(name).orElseThrow(() -> new UserNotFoundException(name));
   }
@@ -69,7 +69,7 @@ public class UserService {
             user ->
                 tokens
                     .findById(user.id())
-                    .map(t -> constantTimeEquals(t.secret(), secret))
+                    .map(t -> Secrets.constantTimeEquals(t.secret(), secret))
                     .orElse(false));
   }
 
@@ -95,14 +95,7 @@ public class UserService {
     }
   }
 
-  private static String newSecret() {
-    byte[] bytes = new byte[10];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().withUpperCase().formatHex(bytes);
-  }
-
-  private static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  static String newSecret() {
+    return Secrets.randomHex(10).toUpperCase(Locale.ROOT);
   }
 }

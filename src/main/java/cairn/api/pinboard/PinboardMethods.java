@@ -9,6 +9,7 @@ import cairn.bookmark.BookmarkService;
 import cairn.bookmark.UrlKey;
 import cairn.browse.ListingPage;
 import cairn.browse.ListingService;
+import cairn.browse.TagSuggestions;
 import cairn.input.InvalidInputException;
 import cairn.note.NoteService;
 import cairn.search.Listing;
@@ -28,11 +29,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,6 +52,7 @@ final class PinboardMethods {
   private final TagService tags;
   private final UserService users;
   private final NoteService notes;
+  private final TagSuggestions suggestions;
   private final Clock clock;
 
   PinboardMethods(
@@ -62,6 +62,7 @@ final class PinboardMethods {
       TagService tags,
       UserService users,
       NoteService notes,
+      TagSuggestions suggestions,
       Clock clock) {
     this.bookmarks = bookmarks;
     this.queries = queries;
@@ -69,6 +70,7 @@ final class PinboardMethods {
     this.tags = tags;
     this.users = users;
     this.notes = notes;
+    this.suggestions = suggestions;
     this.clock = clock;
   }
 
@@ -224,22 +226,8 @@ final class PinboardMethods {
     if (url == null) {
       throw new InvalidInputException("url", "is required");
     }
-    String key = UrlKey.of(url).value();
-    Listing everyone = Listing.of(user.id(), null).withUrlKey(key).withPerPage(1);
-    List<String> popular = top(listings.list(everyone).relatedByCount(), 10);
-    List<String> recommended =
-        top(listings.list(mineWithTags(user).withUrlKey(key)).relatedByCount(), 10);
-    if (recommended.isEmpty()) {
-      Set<String> words =
-          new HashSet<>(List.of(key.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-      recommended =
-          top(
-              listings.list(mineWithTags(user)).relatedByCount().stream()
-                  .filter(t -> words.contains(t.key()))
-                  .toList(),
-              10);
-    }
-    return new Reply.Suggest(popular, recommended);
+    return new Reply.Suggest(
+        suggestions.popular(user.id(), url), suggestions.recommended(user.id(), url, ""));
   }
 
   private Map<String, Integer> tagCounts(User user) {
@@ -308,14 +296,6 @@ final class PinboardMethods {
   private String secretOf(User user) {
     String token = users.tokenOf(user);
     return token.substring(token.indexOf(':') + 1);
-  }
-
-  private static List<String> top(List<TagCount> byCount, int n) {
-    return byCount.stream()
-        .filter(t -> !t.name().startsWith("."))
-        .limit(n)
-        .map(TagCount::name)
-        .toList();
   }
 
   private static List<Post> posts(ListingPage page) {

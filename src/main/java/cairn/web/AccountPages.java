@@ -1,0 +1,160 @@
+package cairn.web;
+
+import cairn.input.InvalidInputException;
+import cairn.user.AccountService;
+import cairn.user.SessionService;
+import cairn.user.SignupMode;
+import cairn.user.User;
+import cairn.user.UserNameTakenException;
+import cairn.user.UserService;
+import cairn.web.AccountViews.Hidden;
+import cairn.web.AccountViews.Login;
+import cairn.web.AccountViews.Signup;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Sign up, log in, log out. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+final class AccountPages {
+  private final AccountService accounts;
+  private final UserService users;
+  private final SessionService sessions;
+  private final LoginThrottle throttle;
+  private final boolean secureCookies;
+
+  AccountPages(
+      AccountService accounts,
+      UserService users,
+      SessionService sessions,
+      LoginThrottle throttle,
+      WebConfiguration config) {
+    this.accounts = accounts;
+    this.users = users;
+    this.sessions = sessions;
+    this.throttle = throttle;
+    this.secureCookies = config.secureCookies();
+  }
+
+  @Get("/signup")
+  HttpResponse<?> signupForm(Visitor visitor, @QueryValue(defaultValue = "") String invite) {
+    return Forms.page("signup", signup(visitor, "", invite, null, null));
+  }
+
+  @Post("/signup")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  HttpResponse<?> signup(Visitor visitor, @Body Map<String, String> form) {
+    Forms.requireCsrf(visitor, form);
+    String name = Forms.field(form, "name").strip();
+    String invite = Forms.field(form, "invite");
+    try {
+      if (!Forms.field(form, "password").equals(Forms.field(form, "password2"))) {
+        throw new InvalidInputException("password2", "the two passwords differ");
+      }
+      User user = accounts.signUp(name, Forms.field(form, "password"), invite);
+      return signedIn(user, WebPaths.user(user.name()) + "?welcome=1");
+    } catch (InvalidInputException e) {
+      return Forms.invalid("signup", signup(visitor, name, invite, e.getMessage(), e.field()));
+    } catch (UserNameTakenException e) {
+      return Forms.invalid("signup", signup(visitor, name, invite, e.getMessage(), "name"));
+    }
+  }
+
+  @Get("/login")
+  HttpResponse<?> loginForm(Visitor visitor, @QueryValue(defaultValue = "") String next) {
+    if (visitor.signedIn()) {
+      return Forms.seeOther(Forms.localPath(next, WebPaths.user(visitor.name())));
+    }
+    return Forms.page(
+        "login", new Login(PageView.of("log in", visitor), "", next, List.of(), null));
+  }
+
+  @Post("/login")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  HttpResponse<?> login(Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
+    Forms.requireCsrf(visitor, form);
+    String name = Forms.field(form, "name").strip();
+    String next = Forms.field(form, "next");
+    List<Hidden> carried = BookmarkletHandOver.carried(form);
+    String address = request.getRemoteAddress().getAddress().getHostAddress();
+    OptionalLong wait = throttle.check(name, address);
+    if (wait.isPresent()) {
+      String message = "too many failed log-ins; try again in " + minutes(wait.getAsLong());
+      return Forms.page(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "login",
+          new Login(PageView.of("log in", visitor), name, next, carried, message));
+    }
+    Optional<User> user = users.authenticatePassword(name, Forms.field(form, "password"));
+    if (user.isEmpty()) {
+      throttle.failed(name, address);
+      return Forms.invalid(
+          "login",
+          new Login(
+              PageView.of("log in", visitor), name, next, carried, "wrong user name or password"));
+    }
+    if (!carried.isEmpty()) {
+      return withSession(
+          user.get(), HttpResponse.ok(BookmarkletHandOver.relayPage(visitor, carried)));
+    }
+    return signedIn(user.get(), Forms.localPath(next, WebPaths.user(user.get().name())));
+  }
+
+  @Post("/logout")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  HttpResponse<?> logout(Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
+    Forms.requireCsrf(visitor, form);
+    request
+        .getCookies()
+        .findCookie(WebCookies.SESSION)
+        .map(Cookie::getValue)
+        .ifPresent(sessions::end);
+    return HttpResponse.seeOther(java.net.URI.create("/recent"))
+        .cookie(WebCookies.expiredSession(secureCookies));
+  }
+
+  private MutableHttpResponse<?> signedIn(User user, String location) {
+    return withSession(user, HttpResponse.seeOther(java.net.URI.create(location)));
+  }
+
+  private MutableHttpResponse<?> withSession(User user, MutableHttpResponse<?> response) {
+    return response.cookie(WebCookies.session(sessions.start(user.id()), secureCookies));
+  }
+
+  private Signup signup(
+      Visitor visitor, String name, String invite, @Nullable String error, @Nullable String field) {
+    SignupMode mode = accounts.signupMode();
+    return new Signup(
+        PageView.of("sign up", visitor),
+        name,
+        invite,
+        mode != SignupMode.CLOSED,
+        mode == SignupMode.INVITE,
+        error,
+        field);
+  }
+
+  private static String minutes(long seconds) {
+    long m = (seconds + 59) / 60;
+    return m + (m == 1 ? " minute" : " minutes");
+  }
+}

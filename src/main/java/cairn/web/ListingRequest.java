@@ -1,0 +1,121 @@
+package cairn.web;
+
+import cairn.input.InvalidInputException;
+import cairn.search.Cursor;
+import cairn.search.Listing;
+import cairn.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A listing page's request: whose bookmarks, the tag filter from the path, and the query parameters
+ * {@code q}, {@code per_page}, {@code cursor}, {@code unread} and {@code related} (list or cloud).
+ * Builds the links of the page, which keep the parameters that still apply.
+ */
+record ListingRequest(
+    @Nullable User owner,
+    WebPaths.Filter filter,
+    String q,
+    int perPage,
+    boolean perPageGiven,
+    @Nullable Cursor cursor,
+    @Nullable Boolean unread,
+    boolean cloud) {
+
+  static ListingRequest read(
+      @Nullable User owner, WebPaths.Filter filter, HttpParameters params, int defaultPerPage) {
+    String perPage = params.get("per_page");
+    return new ListingRequest(
+        owner,
+        filter,
+        params.get("q") == null ? "" : params.get("q").strip(),
+        perPage == null ? defaultPerPage : perPage(perPage),
+        perPage != null,
+        params.getFirst("cursor").filter(c -> !c.isEmpty()).map(Cursor::decode).orElse(null),
+        unread(params.get("unread")),
+        "cloud".equals(params.get("related")));
+  }
+
+  Listing listing(long viewer) {
+    return Listing.of(viewer, owner == null ? null : owner.id())
+        .withTags(filter.tags())
+        .withExcluded(filter.excluded())
+        .withText(q)
+        .withToread(unread)
+        .withCursor(cursor)
+        .withPerPage(perPage);
+  }
+
+  @Nullable
+  String ownerName() {
+    return owner == null ? null : owner.name();
+  }
+
+  /** The listing with another filter, from its newest bookmark. */
+  String href(WebPaths.Filter other) {
+    return link(WebPaths.listing(ownerName(), other), null, perPageGiven ? perPage : 0, cloud);
+  }
+
+  String href(@Nullable Cursor at) {
+    return link(WebPaths.listing(ownerName(), filter), at, perPageGiven ? perPage : 0, cloud);
+  }
+
+  String withPerPage(int size) {
+    return link(WebPaths.listing(ownerName(), filter), null, size, cloud);
+  }
+
+  String withRelatedMode(boolean inCloud) {
+    return link(WebPaths.listing(ownerName(), filter), cursor, perPageGiven ? perPage : 0, inCloud);
+  }
+
+  String path() {
+    return WebPaths.listing(ownerName(), filter);
+  }
+
+  private String link(String path, @Nullable Cursor at, int size, boolean inCloud) {
+    List<String> query = new ArrayList<>();
+    if (!q.isEmpty()) {
+      query.add("q=" + WebPaths.query(q));
+    }
+    if (unread != null) {
+      query.add("unread=" + (unread ? "yes" : "no"));
+    }
+    if (size > 0) {
+      query.add("per_page=" + size);
+    }
+    if (inCloud) {
+      query.add("related=cloud");
+    }
+    if (at != null) {
+      query.add("cursor=" + at.encode());
+    }
+    return query.isEmpty() ? path : path + "?" + String.join("&", query);
+  }
+
+  private static int perPage(String value) {
+    try {
+      int size = Integer.parseInt(value);
+      if (Listing.PAGE_SIZES.contains(size)) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException("per_page", "must be one of 20, 40, 80, 120, 160");
+  }
+
+  @Nullable
+  private static Boolean unread(@Nullable String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "yes" -> true;
+      case "no" -> false;
+      default -> throw new InvalidInputException("unread", "must be yes or no");
+    };
+  }
+}

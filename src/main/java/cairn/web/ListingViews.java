@@ -1,0 +1,130 @@
+package cairn.web;
+
+import cairn.bookmark.Bookmark;
+import cairn.browse.ListingPage;
+import cairn.search.Listing;
+import cairn.search.TagCount;
+import cairn.tag.TagName;
+import cairn.web.ListingView.Choice;
+import cairn.web.ListingView.FilterTag;
+import cairn.web.ListingView.Header;
+import cairn.web.ListingView.Link;
+import cairn.web.ListingView.Related;
+import cairn.web.ListingView.Row;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Turns a listing's page into its view model: rows, header, related tags, paging links. */
+@Singleton
+final class ListingViews {
+  private static final Set<String> LINKABLE = Set.of("http", "https", "ftp");
+  private final Clock clock;
+
+  ListingViews(Clock clock) {
+    this.clock = clock;
+  }
+
+  ListingView view(Visitor visitor, ListingRequest request, ListingPage page) {
+    String owner = request.ownerName();
+    List<String> heading = new ArrayList<>();
+    heading.add(owner == null ? "everyone" : owner);
+    request.filter().tags().forEach(heading::add);
+    String title = String.join(" + ", heading);
+    return new ListingView(
+        PageView.of(title, visitor),
+        header(request, page.total()),
+        page.items().stream().map(b -> row(visitor, b)).toList(),
+        related(request, page.related()),
+        request.cloud(),
+        request.withRelatedMode(!request.cloud()),
+        page.earlier() == null ? null : request.href(page.earlier()),
+        page.later() == null ? null : request.href(page.later()),
+        Listing.PAGE_SIZES.stream()
+            .map(n -> new Choice(n.toString(), request.withPerPage(n), n == request.perPage()))
+            .toList(),
+        request.path(),
+        request.q(),
+        owner == null ? null : WebPaths.user(owner) + "/tags");
+  }
+
+  private static Header header(ListingRequest request, long total) {
+    WebPaths.Filter filter = request.filter();
+    List<FilterTag> tags = new ArrayList<>();
+    filter.tags().forEach(t -> tags.add(new FilterTag(t, false, request.href(filter.without(t)))));
+    filter
+        .excluded()
+        .forEach(t -> tags.add(new FilterTag(t, true, request.href(filter.without(t)))));
+    String owner = request.ownerName();
+    return new Header(
+        owner,
+        owner == null ? null : WebPaths.user(owner),
+        tags,
+        total,
+        request.q(),
+        owner == null ? "everyone's bookmarks" : owner + "'s bookmarks");
+  }
+
+  Row row(Visitor visitor, Bookmark b) {
+    boolean mine = visitor.is(b.ownerId());
+    return new Row(
+        b.id(),
+        linkable(b.url()) ? b.url() : null,
+        b.url(),
+        b.title().isBlank() ? b.url() : b.title(),
+        NoteBlocks.of(b.notes()),
+        b.quotes().stream().map(Bookmark.Quote::text).toList(),
+        b.tags().stream().map(t -> new Link(t, WebPaths.tag(b.owner(), t))).toList(),
+        Dates.relative(b.created(), clock),
+        Dates.exact(b.created()),
+        b.created().toString(),
+        b.owner(),
+        WebPaths.user(b.owner()),
+        mine,
+        b.shared(),
+        b.toread(),
+        visitor.signedIn() && !mine ? "/add?copy=" + b.id() : null);
+  }
+
+  private static List<Related> related(ListingRequest request, List<TagCount> counts) {
+    WebPaths.Filter filter = request.filter();
+    int max = counts.stream().mapToInt(TagCount::count).max().orElse(1);
+    return counts.stream()
+        .map(
+            t -> {
+              boolean inFilter =
+                  filter.tags().stream().anyMatch(f -> TagName.keyOf(f).equals(t.key()));
+              return new Related(
+                  t.name(),
+                  t.count(),
+                  request.href(inFilter ? filter : filter.with(t.name())),
+                  request.href(filter.excluding(t.name())),
+                  inFilter,
+                  inFilter ? request.href(filter.without(t.name())) : null,
+                  size(t.count(), max));
+            })
+        .toList();
+  }
+
+  /** Cloud sizes 1–6 on a log scale of the count against the largest one. */
+  static int size(int count, int max) {
+    if (max <= 1) {
+      return 1;
+    }
+    return 1 + (int) Math.round(5 * Math.log(count) / Math.log(max));
+  }
+
+  static boolean linkable(@Nullable String url) {
+    try {
+      String scheme = URI.create(url).getScheme();
+      return scheme != null && LINKABLE.contains(scheme.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return false;
+    }
+  }
+}
