@@ -15,6 +15,24 @@ public record SettingsView(
     @Nullable String error,
     @Nullable String errorField) {
 
+  /**
+   * The bookmarklets as escaped attribute values: jte blanks {@code javascript:} URLs in {@code
+   * href} (rightly, for user data), so these two, which Cairn writes itself, are escaped here.
+   */
+  public String bookmarkletAttribute() {
+    return attribute(bookmarklet);
+  }
+
+  public String readLaterAttribute() {
+    return attribute(readLater);
+  }
+
+  private static String attribute(String value) {
+    gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+    gg.jte.html.escape.Escape.htmlAttribute(value, out);
+    return out.toString();
+  }
+
   public java.util.List<Integer> pageSizes() {
     return cairn.search.Listing.PAGE_SIZES;
   }
