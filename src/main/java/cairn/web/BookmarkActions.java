@@ -2,7 +2,6 @@ package cairn.web;
 
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
-import cairn.bookmark.BookmarkNotFoundException;
 import cairn.bookmark.BookmarkPatch;
 import cairn.bookmark.BookmarkQueries;
 import cairn.bookmark.BookmarkService;
@@ -169,11 +168,6 @@ final class BookmarkActions {
   }
 
   private Bookmark own(Visitor visitor, long id) {
-    BookmarkPages.requireSignedIn(visitor);
-    Bookmark b = queries.getVisible(id, visitor.id());
-    if (b.ownerId() != visitor.id()) {
-      throw new BookmarkNotFoundException(id);
-    }
-    return b;
+    return BookmarkPages.own(queries, visitor, id);
   }
 }

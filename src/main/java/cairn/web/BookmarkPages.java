@@ -207,8 +207,12 @@ final class BookmarkPages {
     return Forms.seeOther(Forms.localPath(in.next(), WebPaths.user(visitor.name())));
   }
 
-  /** The visitor's own bookmark; anyone else's (or none) is a 404. */
   private Bookmark own(Visitor visitor, long id) {
+    return own(queries, visitor, id);
+  }
+
+  /** The visitor's own bookmark; anyone else's (or none) is a 404. */
+  static Bookmark own(BookmarkQueries queries, Visitor visitor, long id) {
     requireSignedIn(visitor);
     Bookmark b = queries.getVisible(id, visitor.id());
     if (b.ownerId() != visitor.id()) {
