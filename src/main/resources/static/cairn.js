@@ -60,7 +60,7 @@
 
   function closeAfterSave() {
     var saved = document.querySelector("[data-close-popup]");
-    if (saved && window.opener !== undefined) {
+    if (saved && window.opener) {
       setTimeout(function () { window.close(); }, Number(saved.getAttribute("data-close-popup")) || 0);
     }
   }

@@ -129,12 +129,22 @@ final class BookmarkForms {
         in.unread(),
         popup,
         in.next(),
-        error == null ? null : error.getMessage(),
+        error == null ? null : message(error),
         error == null ? null : boxOf(error.field()),
         existingHref,
         suggest(() -> suggestions.recommended(visitor.id(), in.url(), in.title())),
         suggest(() -> suggestions.popular(visitor.id(), in.url())),
         "/tags/complete");
+  }
+
+  /** The rule as a person reads it: {@code quotes[0]: …} is "quote 1: …" on the form. */
+  private static String message(InvalidInputException e) {
+    String field = e.field();
+    if (field.startsWith("quotes[")) {
+      int index = Integer.parseInt(field.replaceAll("\\D", ""));
+      return "quote " + (index + 1) + ": " + e.rule();
+    }
+    return e.getMessage();
   }
 
   /** {@code quotes[2]} → the third quote box's name. */

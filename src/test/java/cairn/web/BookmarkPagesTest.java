@@ -94,7 +94,7 @@ class BookmarkPagesTest extends WebTest {
                 "form#bookmark",
                 fields("url", "https://example.org/huge", "quote0", huge));
     assertEquals(400, tooLong.status());
-    assertTrue(tooLong.doc().selectFirst(".errors").text().startsWith("quotes[0]"));
+    assertTrue(tooLong.doc().selectFirst(".errors").text().startsWith("quote 1: "));
     assertEquals(huge, tooLong.doc().selectFirst("textarea[name=quote0]").val(), "nothing lost");
 
     Page badTag =

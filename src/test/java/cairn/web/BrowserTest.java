@@ -142,7 +142,7 @@ class BrowserTest extends WebTest {
     driver.findElement(By.cssSelector("form#bookmark button.save")).click();
 
     WebElement error = browser.waitFor("p.errors");
-    assertTrue(error.getText().contains("quotes[0]"), error.getText());
+    assertTrue(error.getText().contains("quote 1:"), error.getText());
     assertTrue(error.getText().contains("64 KiB"), error.getText());
     WebElement box = driver.findElement(By.name("quote0"));
     assertFalse(
