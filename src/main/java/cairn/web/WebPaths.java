@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class WebPaths {
   static final String ALL_PAGES = "/**";
+  private static final String SAFE = "-._~!$&'()*;=@:";
 
   private WebPaths() {}
 
@@ -106,16 +107,29 @@ final class WebPaths {
 
   /** Percent-encodes everything but unreserved characters and a few harmless ones. */
   static String segment(String text) {
+    if (isSafe(text)) {
+      return text; // most tags: no copy (a listing builds thousands of these links)
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*;=@:".indexOf(c) >= 0)) {
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || SAFE.indexOf(c) >= 0)) {
         out.write(c);
       } else {
         out.writeBytes(String.format("%%%02X", c).getBytes(StandardCharsets.US_ASCII));
       }
     }
     return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  private static boolean isSafe(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || !(Character.isLetterOrDigit(c) || SAFE.indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Percent-encodes a query parameter value. */
