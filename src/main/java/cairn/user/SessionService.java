@@ -1,6 +1,7 @@
 package cairn.user;
 
 import static cairn.db.schema.Tables.SESSIONS;
+import static cairn.db.schema.Tables.USERS;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,7 +29,7 @@ public class SessionService {
   }
 
   /** A live session: whose it is and the token its forms carry. */
-  public record Session(long userId, String csrf) {}
+  public record Session(User user, String csrf) {}
 
   /** A new session for the user; returns the cookie value. */
   @Transactional
@@ -51,11 +52,25 @@ public class SessionService {
     if (cookie == null || cookie.length() != 64) {
       return Optional.empty();
     }
-    return db.select(SESSIONS.USER_ID, SESSIONS.CSRF)
+    // one statement per page view: the session and its user together
+    return db.select(USERS.fields())
+        .select(SESSIONS.CSRF)
         .from(SESSIONS)
+        .join(USERS)
+        .on(USERS.ID.eq(SESSIONS.USER_ID))
         .where(SESSIONS.ID_HASH.eq(Secrets.sha256(cookie)))
         .and(SESSIONS.EXPIRES_AT.gt(clock.millis()))
-        .fetchOptional(r -> new Session(r.value1(), r.value2()));
+        .fetchOptional(
+            r ->
+                new Session(
+                    new User(
+                        r.get(USERS.ID),
+                        r.get(USERS.NAME),
+                        r.get(USERS.PASSWORD_HASH),
+                        r.get(USERS.CREATED_AT),
+                        r.get(USERS.FEED_SECRET),
+                        r.get(USERS.BOOKMARKS_CHANGED_AT)),
+                    r.get(SESSIONS.CSRF)));
   }
 
   @Transactional

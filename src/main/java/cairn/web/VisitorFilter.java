@@ -2,8 +2,6 @@ package cairn.web;
 
 import cairn.user.Secrets;
 import cairn.user.SessionService;
-import cairn.user.User;
-import cairn.user.UserService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -31,12 +29,10 @@ final class VisitorFilter {
   private static final String NEW_CSRF = "cairn.new-csrf";
 
   private final SessionService sessions;
-  private final UserService users;
   private final boolean secureCookies;
 
-  VisitorFilter(SessionService sessions, UserService users, WebConfiguration config) {
+  VisitorFilter(SessionService sessions, WebConfiguration config) {
     this.sessions = sessions;
-    this.users = users;
     this.secureCookies = config.secureCookies();
   }
 
@@ -70,10 +66,7 @@ final class VisitorFilter {
             .map(Cookie::getValue)
             .flatMap(sessions::find);
     if (session.isPresent()) {
-      Optional<User> user = users.findById(session.get().userId());
-      if (user.isPresent()) {
-        return new Visitor(user.get(), session.get().csrf());
-      }
+      return new Visitor(session.get().user(), session.get().csrf());
     }
     String token =
         request.getCookies().findCookie(WebCookies.CSRF).map(Cookie::getValue).orElse(null);
