@@ -48,10 +48,6 @@ public class UserService {
     return users.findByName(name);
   }
 
-  public Optional<User> findById(long id) {
-    return users.findById(id);
-  }
-
   public User getByName(String name) {
     return users.findByName(name).orElseThrow(() -> new UserNotFoundException(name));
   }
