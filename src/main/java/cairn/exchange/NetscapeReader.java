@@ -2,33 +2,44 @@ package cairn.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 
 /**
  * Reads Netscape bookmark HTML ({@code <!DOCTYPE NETSCAPE-Bookmark-file-1>}) as browsers and
- * services write it.
+ * services write it, in memory that stays flat however long the file.
  *
- * <p>The file is parsed by jsoup, which repairs the unclosed {@code <DT>}, {@code <DD>} and {@code
- * <p>} every exporter writes, then walked in document order: an {@code <H3>} names the next {@code
- * <DL>}, which is a folder until it closes; an {@code <A>} is an entry; a {@code <DD>} right after
- * it holds its notes. Walking in order rather than matching a tree shape copes with files without a
- * {@code <DL>}, without a doctype, or with junk after the list. The whole file is held in memory;
- * very large files will want jsoup's StreamParser.
+ * <p>jsoup's {@link StreamParser} repairs the unclosed {@code <DT>}, {@code <DD>} and {@code <p>}
+ * every exporter writes and hands over each element once it is complete; the reader removes what
+ * it has used. An {@code <H3>} names the next {@code <DL>}, which is a folder; an {@code <A>} is
+ * an entry; a {@code <DD>} right after it holds its notes, and a {@code <BLOCKQUOTE>} in that
+ * {@code <DD>} a quote (Cairn's own export writes quotes so). Because elements arrive children
+ * first, the reader notices a {@code <DL>} or {@code <DD>} when the first element inside it (or
+ * it itself) completes, which keeps the document order the rules depend on. This copes with files
+ * without a {@code <DL>}, without a doctype, or with junk after the list.
  */
 public final class NetscapeReader implements BookmarkReader {
   /** Browser containers (Chrome's bookmarks bar, Firefox's unfiled) are not the user's folders. */
   private static final Set<String> CONTAINER_MARKS =
       Set.of("personal_toolbar_folder", "unfiled_bookmarks_folder");
+
+  /** Elements that are done with once handled; their removal keeps memory flat. */
+  private static final Set<String> DISPOSABLE = Set.of("dt", "dl", "dd", "h3", "hr");
 
   private final boolean foldersAsTags;
 
@@ -44,45 +55,48 @@ public final class NetscapeReader implements BookmarkReader {
 
   @Override
   public void read(InputStream in, Consumer<ImportEntry> sink) throws IOException {
-    String html = TextDecoding.decode(in.readAllBytes());
-    Walker walker = new Walker(sink);
-    Jsoup.parse(html).traverse(walker);
-    walker.flush();
+    Parser parser = Parser.htmlParser().setTrackPosition(true);
+    try (StreamParser stream = new StreamParser(parser).parse(TextDecoding.reader(in), "")) {
+      Walker walker = new Walker(sink);
+      Iterator<Element> elements = stream.iterator();
+      while (elements.hasNext()) {
+        walker.completed(elements.next());
+      }
+      walker.flush();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
-  /** Keeps the folder path and the entry still waiting for its notes while the tree is walked. */
-  private final class Walker implements NodeVisitor {
+  /** Keeps the open folders and the entry still waiting for its notes as elements complete. */
+  private final class Walker {
     private final Consumer<ImportEntry> sink;
-    private final List<String> folders = new ArrayList<>();
+
+    /** Open {@code <DL>}s (to their folder tag, or null) and {@code <DD>}s already noticed. */
+    private final Map<Element, String> open = new IdentityHashMap<>();
+
     private String pendingFolder;
     private Element current;
+    private int currentLine;
     private List<String> currentFolders;
-    private StringBuilder notes;
-    private boolean collecting;
+    private Element currentNotes;
     private int position;
 
     Walker(Consumer<ImportEntry> sink) {
       this.sink = sink;
     }
 
-    @Override
-    public void head(Node node, int depth) {
-      if (node instanceof TextNode text) {
-        if (collecting) {
-          notes.append(text.getWholeText());
-        }
-        return;
-      }
-      if (!(node instanceof Element el)) {
-        return;
-      }
+    void completed(Element el) {
+      noticeOpened(el);
       switch (el.normalName()) {
         case "a" -> {
           if (isEntry(el)) {
             flush();
             pendingFolder = null;
             current = el;
-            currentFolders = folderTags();
+            currentLine = el.sourceRange().start().lineNumber();
+            currentFolders = folderTags(el);
+            discard(el);
           }
         }
         case "h3" -> {
@@ -90,39 +104,36 @@ public final class NetscapeReader implements BookmarkReader {
           boolean container = CONTAINER_MARKS.stream().anyMatch(el::hasAttr);
           pendingFolder = container ? null : ImportFields.folderTag(el.text());
         }
-        case "dl" -> {
-          collecting = false;
-          folders.add(pendingFolder);
-          pendingFolder = null;
-        }
-        case "dt" -> collecting = false;
-        case "dd" -> {
-          if (current != null && notes == null) {
-            notes = new StringBuilder();
-            collecting = true;
-          }
-        }
-        case "br" -> {
-          if (collecting) {
-            notes.append('\n');
-          }
-        }
+        case "dl" -> flush();
         default -> {}
+      }
+      open.remove(el);
+      if (DISPOSABLE.contains(el.normalName())) {
+        discard(el);
       }
     }
 
-    @Override
-    public void tail(Node node, int depth) {
-      if (node instanceof Element el) {
-        switch (el.normalName()) {
-          case "dl" -> {
-            flush();
-            if (!folders.isEmpty()) {
-              folders.removeLast();
-            }
+    /**
+     * Handles the start of each {@code <DL>} and {@code <DD>} around (or being) {@code el} that has
+     * not been seen yet, outermost first, as a walk in document order would have met them.
+     */
+    private void noticeOpened(Element el) {
+      Deque<Element> unseen = new ArrayDeque<>();
+      for (Element e = el; e != null && !open.containsKey(e); e = e.parent()) {
+        String name = e.normalName();
+        if (name.equals("dl") || name.equals("dd")) {
+          unseen.push(e);
+        }
+      }
+      for (Element e : unseen) {
+        if (e.normalName().equals("dl")) {
+          open.put(e, pendingFolder);
+          pendingFolder = null;
+        } else {
+          open.put(e, null);
+          if (current != null && currentNotes == null) {
+            currentNotes = e;
           }
-          case "dd" -> collecting = false;
-          default -> {}
         }
       }
     }
@@ -141,32 +152,54 @@ public final class NetscapeReader implements BookmarkReader {
       if (created == null) {
         created = ImportFields.epoch(a.attr("last_modified"));
       }
-      String text = notes == null ? "" : notes.toString().replace("\r\n", "\n").strip();
-      if (text.isEmpty()) {
+      DdText dd = currentNotes == null ? DdText.EMPTY : DdText.of(currentNotes);
+      String notes = dd.notes();
+      if (notes.isEmpty()) {
         // Scuttle writes the notes into an attribute instead of a <DD>
-        text = a.attr("description").strip();
+        notes = a.attr("description").strip();
       }
       sink.accept(
           new ImportEntry(
               ++position,
+              currentLine,
               a.attr("href"),
               TextDecoding.repair(a.text()),
-              TextDecoding.repair(text),
+              TextDecoding.repair(notes),
+              dd.quotes().stream().map(TextDecoding::repair).toList(),
               List.copyOf(tags),
               !ImportFields.yes(a.attr("private")),
               ImportFields.yes(a.attr("toread")),
               created));
       current = null;
-      notes = null;
-      collecting = false;
+      currentNotes = null;
     }
 
-    private List<String> folderTags() {
+    private List<String> folderTags(Element a) {
       if (!foldersAsTags) {
         return List.of();
       }
-      return folders.stream().filter(f -> f != null).map(TextDecoding::repair).toList();
+      List<String> tags = new ArrayList<>();
+      for (Element p = a.parent(); p != null; p = p.parent()) {
+        String folder = p.normalName().equals("dl") ? open.get(p) : null;
+        if (folder != null) {
+          tags.addFirst(TextDecoding.repair(folder));
+        }
+      }
+      return tags;
     }
+  }
+
+  /**
+   * Removes a handled element, with the text just before it, from the partial document. Whatever
+   * still needs it (the entry, its notes) keeps a reference; the tree no longer does.
+   */
+  private static void discard(Element el) {
+    Node before = el.previousSibling();
+    while (before instanceof TextNode text) {
+      before = text.previousSibling();
+      text.remove();
+    }
+    el.remove();
   }
 
   /** A link inside a {@code <DD>} is part of some entry's notes, not an entry of its own. */

@@ -1,5 +1,10 @@
 package cairn.exchange;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>Exports lie about their encoding: IE writes a BOM, old tools write Windows-1252 without saying
  * so, and some (Scuttle) encoded UTF-8 twice. Valid UTF-8 wins, then a declared charset, then
- * Windows-1252, which maps every byte to something visible.
+ * Windows-1252, which maps every byte to something visible. {@link #reader} applies the same
+ * rules to a stream, deciding from its head and falling back byte by byte after that.
  */
 final class TextDecoding {
   private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -28,7 +34,65 @@ final class TextDecoding {
   private static final Pattern DOUBLE_ENCODED =
       Pattern.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]");
 
+  /** How much of a stream {@link #reader} looks at to choose an encoding. */
+  private static final int HEAD_BYTES = 64 * 1024;
+
   private TextDecoding() {}
+
+  /**
+   * A reader over {@code in} that never holds more than its buffers: a byte-order mark decides;
+   * else a charset declared in the head is used when the head is not valid UTF-8; else UTF-8, with
+   * any stray byte read as the declared single-byte charset or Windows-1252.
+   */
+  static Reader reader(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, HEAD_BYTES);
+    buffered.mark(HEAD_BYTES);
+    byte[] head = buffered.readNBytes(HEAD_BYTES);
+    buffered.reset();
+    if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
+      buffered.skipNBytes(2);
+      return new InputStreamReader(
+          buffered,
+          head[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+    }
+    if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+      buffered.skipNBytes(3);
+    }
+    Charset declared = declaredCharset(head);
+    if (declared != null && !isUtf8Prefix(head)) {
+      return new InputStreamReader(buffered, declared);
+    }
+    boolean singleByte = declared != null && declared.newEncoder().maxBytesPerChar() == 1;
+    return new LenientUtf8Reader(buffered, singleByte ? declared : CP1252);
+  }
+
+  /** A supported charset other than UTF-8 named by a meta tag in the head, or null. */
+  private static Charset declaredCharset(byte[] head) {
+    String text = new String(head, 0, Math.min(head.length, 4096), StandardCharsets.ISO_8859_1);
+    Matcher m = META_CHARSET.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String name = m.group(1).toLowerCase(Locale.ROOT);
+    try {
+      return name.equals("utf-8") || name.equals("utf8") || !Charset.isSupported(name)
+          ? null
+          : Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Whether the bytes are valid UTF-8, allowing a character cut off at their end. */
+  private static boolean isUtf8Prefix(byte[] bytes) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    return !decoder.decode(ByteBuffer.wrap(bytes), out, false).isError();
+  }
 
   /** Decodes a whole file, dropping a byte-order mark. */
   static String decode(byte[] bytes) {
