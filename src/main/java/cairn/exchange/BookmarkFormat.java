@@ -8,14 +8,36 @@ import java.util.Locale;
  * The bookmark file formats Cairn imports, and how to tell them apart from a file's first bytes.
  */
 public enum BookmarkFormat {
-  NETSCAPE,
-  PINBOARD_JSON,
-  DELICIOUS_XML;
+  NETSCAPE("netscape"),
+  PINBOARD_JSON("pinboard-json"),
+  DELICIOUS_XML("delicious-xml");
 
   /** How many leading bytes {@link #detect} wants to see. */
   public static final int HEAD_BYTES = 8192;
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+
+  private final String id;
+
+  BookmarkFormat(String id) {
+    this.id = id;
+  }
+
+  /** The name users and URLs give the format: {@code netscape}, {@code pinboard-json}, … */
+  public String id() {
+    return id;
+  }
+
+  /** The format with this {@link #id}; throws naming {@code field} for any other name. */
+  public static BookmarkFormat named(String field, String id) {
+    for (BookmarkFormat format : values()) {
+      if (format.id.equalsIgnoreCase(id.strip())) {
+        return format;
+      }
+    }
+    throw new InvalidInputException(
+        field, "must be netscape, pinboard-json or delicious-xml; got '" + id + "'");
+  }
 
   /**
    * Tells the format from the start of a file (up to {@link #HEAD_BYTES}); the name is only used in

@@ -3,6 +3,8 @@ package cairn.exchange;
 import cairn.input.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a Delicious XML export ({@code <posts><post href= description= extended= tag= time=
- * shared="no"/></posts>}) one post at a time with StAX.
+ * shared="no"/></posts>}) one post at a time with StAX. {@code <quote>} children of a post (Cairn's
+ * own exports) are its quotes, taken back out of the notes they were folded into.
  */
 public final class DeliciousXmlReader implements BookmarkReader {
   private static final XMLInputFactory XML = newFactory();
@@ -46,20 +49,51 @@ public final class DeliciousXmlReader implements BookmarkReader {
     }
   }
 
-  private static ImportEntry toEntry(int position, XMLStreamReader xml) {
+  private static ImportEntry toEntry(int position, XMLStreamReader xml) throws XMLStreamException {
+    int line = xml.getLocation().getLineNumber();
     Set<String> tags = new LinkedHashSet<>(ImportFields.splitTags(attr(xml, "tag")));
     boolean shared =
         !attr(xml, "shared").strip().equalsIgnoreCase("no")
             && !ImportFields.yes(attr(xml, "private"));
+    String href = attr(xml, "href");
+    String title = attr(xml, "description");
+    String notes = attr(xml, "extended");
+    boolean toread = ImportFields.yes(attr(xml, "toread"));
+    Instant created = ImportFields.isoOrEpoch(attr(xml, "time"));
+    List<String> quotes = quotes(xml);
     return new ImportEntry(
         position,
-        attr(xml, "href"),
-        attr(xml, "description"),
-        attr(xml, "extended"),
+        line,
+        href,
+        title,
+        QuoteFolding.unfold(notes, quotes),
+        quotes,
         List.copyOf(tags),
         shared,
-        ImportFields.yes(attr(xml, "toread")),
-        ImportFields.isoOrEpoch(attr(xml, "time")));
+        toread,
+        created);
+  }
+
+  /** Reads to the end of the post, keeping the text of its {@code <quote>} children. */
+  private static List<String> quotes(XMLStreamReader xml) throws XMLStreamException {
+    List<String> quotes = new ArrayList<>();
+    int depth = 1;
+    while (depth > 0 && xml.hasNext()) {
+      int event = xml.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        if (depth == 1 && xml.getLocalName().equals("quote")) {
+          String text = xml.getElementText();
+          if (!text.isBlank()) {
+            quotes.add(text);
+          }
+        } else {
+          depth++;
+        }
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+    return quotes;
   }
 
   private static String attr(XMLStreamReader xml, String name) {

@@ -1,5 +1,7 @@
 package cairn.exchange;
 
+import cairn.input.InvalidInputException;
+import cairn.tag.TagName;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +18,7 @@ final class ImportFields {
       Pattern.compile("[\\s,]+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern WHITESPACE =
       Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   /** Apache log style, as some Shaarli exports write ADD_DATE. */
   private static final DateTimeFormatter LOG_DATE =
@@ -36,13 +39,23 @@ final class ImportFields {
     return tags;
   }
 
-  /** A folder name as one tag: whitespace runs and commas become {@code _}; blank gives null. */
+  /**
+   * A folder name as one valid tag: whitespace runs and commas become {@code _}, control characters
+   * and leading {@code -} (exclusion in filters) go, and it is cut to 255 characters; a name with
+   * nothing left gives null. A folder is not the user's typing, so it is made to fit rather than
+   * refused.
+   */
   static String folderTag(String name) {
-    String stripped = name.strip();
-    if (stripped.isEmpty()) {
+    String cleaned = WHITESPACE.matcher(name.replace(',', ' ').strip()).replaceAll("_");
+    cleaned = CONTROL.matcher(cleaned).replaceAll("").replaceFirst("^-+", "");
+    if (cleaned.codePointCount(0, cleaned.length()) > TagName.MAX_LENGTH) {
+      cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, TagName.MAX_LENGTH));
+    }
+    try {
+      return TagName.of(cleaned).name();
+    } catch (InvalidInputException e) {
       return null;
     }
-    return WHITESPACE.matcher(stripped.replace(',', ' ').strip()).replaceAll("_");
   }
 
   /**

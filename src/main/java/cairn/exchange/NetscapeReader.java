@@ -25,13 +25,13 @@ import org.jsoup.parser.StreamParser;
  * services write it, in memory that stays flat however long the file.
  *
  * <p>jsoup's {@link StreamParser} repairs the unclosed {@code <DT>}, {@code <DD>} and {@code <p>}
- * every exporter writes and hands over each element once it is complete; the reader removes what
- * it has used. An {@code <H3>} names the next {@code <DL>}, which is a folder; an {@code <A>} is
- * an entry; a {@code <DD>} right after it holds its notes, and a {@code <BLOCKQUOTE>} in that
- * {@code <DD>} a quote (Cairn's own export writes quotes so). Because elements arrive children
- * first, the reader notices a {@code <DL>} or {@code <DD>} when the first element inside it (or
- * it itself) completes, which keeps the document order the rules depend on. This copes with files
- * without a {@code <DL>}, without a doctype, or with junk after the list.
+ * every exporter writes and hands over each element once it is complete; the reader removes what it
+ * has used. An {@code <H3>} names the next {@code <DL>}, which is a folder; an {@code <A>} is an
+ * entry; a {@code <DD>} right after it holds its notes, and a {@code <BLOCKQUOTE>} in that {@code
+ * <DD>} a quote (Cairn's own export writes quotes so). Because elements arrive children first, the
+ * reader notices a {@code <DL>} or {@code <DD>} when the first element inside it (or it itself)
+ * completes, which keeps the document order the rules depend on. This copes with files without a
+ * {@code <DL>}, without a doctype, or with junk after the list.
  */
 public final class NetscapeReader implements BookmarkReader {
   /** Browser containers (Chrome's bookmarks bar, Firefox's unfiled) are not the user's folders. */

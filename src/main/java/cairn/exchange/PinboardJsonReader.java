@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * <p>Also reads the Delicious JSON export of 2021 (an array of {@code url}, {@code title}, {@code
  * description}, {@code tags} array, epoch {@code created}, {@code private} "0"/"1"): it differs
  * only in names, and a post with {@code href} is read the Pinboard way, one without it the
- * Delicious way.
+ * Delicious way. A {@code quotes} array (Cairn's own exports) gives the post's quotes, which are
+ * then taken back out of the notes they were folded into ({@link QuoteFolding}).
  */
 public final class PinboardJsonReader implements BookmarkReader {
   private static final JsonFactory JSON = new JsonFactory();
@@ -40,12 +41,13 @@ public final class PinboardJsonReader implements BookmarkReader {
       JsonToken token;
       while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
         position++;
+        int line = parser.currentTokenLocation().getLineNr();
         if (token == JsonToken.START_OBJECT) {
-          sink.accept(toEntry(position, readPost(parser)));
+          sink.accept(toEntry(position, line, readPost(parser)));
         } else {
           // not a post: still an entry, so the importer can say which one it skipped
           parser.skipChildren();
-          sink.accept(toEntry(position, Map.of()));
+          sink.accept(toEntry(position, line, new Post(Map.of(), List.of())));
         }
         done = position;
       }
@@ -61,9 +63,13 @@ public final class PinboardJsonReader implements BookmarkReader {
     }
   }
 
+  /** One post's fields as text, and its quotes. */
+  private record Post(Map<String, String> fields, List<String> quotes) {}
+
   /** Collects one post's fields as text; a tags array is kept as its elements joined by spaces. */
-  private static Map<String, String> readPost(JsonParser parser) throws IOException {
+  private static Post readPost(JsonParser parser) throws IOException {
     Map<String, String> fields = new HashMap<>();
+    List<String> quotes = List.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -76,17 +82,22 @@ public final class PinboardJsonReader implements BookmarkReader {
             parser.skipChildren();
           }
         }
-        fields.put(name, String.join(" ", parts));
+        if (name.equals("quotes")) {
+          quotes = parts.stream().filter(q -> !q.isBlank()).toList();
+        } else {
+          fields.put(name, String.join(" ", parts));
+        }
       } else if (value == JsonToken.START_OBJECT) {
         parser.skipChildren();
       } else if (value != JsonToken.VALUE_NULL) {
         fields.put(name, parser.getValueAsString(""));
       }
     }
-    return fields;
+    return new Post(fields, quotes);
   }
 
-  private static ImportEntry toEntry(int position, Map<String, String> post) {
+  private static ImportEntry toEntry(int position, int line, Post read) {
+    Map<String, String> post = read.fields();
     // a post with neither shape's address is read the Pinboard way, so its title is kept
     boolean pinboard =
         post.containsKey("href") || !(post.containsKey("url") || post.containsKey("title"));
@@ -101,9 +112,11 @@ public final class PinboardJsonReader implements BookmarkReader {
             : !ImportFields.yes(post.get("private"));
     return new ImportEntry(
         position,
+        line,
         url,
         title,
-        notes,
+        QuoteFolding.unfold(notes == null ? "" : notes, read.quotes()),
+        read.quotes(),
         List.copyOf(tags),
         shared,
         ImportFields.yes(post.get("toread")),

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>Exports lie about their encoding: IE writes a BOM, old tools write Windows-1252 without saying
  * so, and some (Scuttle) encoded UTF-8 twice. Valid UTF-8 wins, then a declared charset, then
- * Windows-1252, which maps every byte to something visible. {@link #reader} applies the same
- * rules to a stream, deciding from its head and falling back byte by byte after that.
+ * Windows-1252, which maps every byte to something visible. {@link #reader} applies the same rules
+ * to a stream, deciding from its head and falling back byte by byte after that.
  */
 final class TextDecoding {
   private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -52,8 +52,7 @@ final class TextDecoding {
     if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
       buffered.skipNBytes(2);
       return new InputStreamReader(
-          buffered,
-          head[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+          buffered, head[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
     }
     if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
       buffered.skipNBytes(3);

@@ -22,6 +22,9 @@ import org.jooq.impl.DSL;
  */
 @Singleton
 public class ChangeJournal {
+  /** Well below SQLite's limit of bound values per statement. */
+  private static final int ROWS_PER_INSERT = 5000;
+
   private final DSLContext db;
   private final Clock clock;
   private final TransactionOperations<Connection> transactions;
@@ -84,15 +87,23 @@ public class ChangeJournal {
 
   /**
    * Records a change to each of the user's bookmarks; returns the last seq written, or 0 for none.
+   * Rows go in with a few multi-row statements (imports and tag renames touch thousands).
    */
   public long appendAll(long userId, Collection<Long> bookmarkIds) {
     if (bookmarkIds.isEmpty()) {
       return 0;
     }
     stamp(userId);
+    List<Long> ids = List.copyOf(bookmarkIds);
     long last = 0;
-    for (long id : bookmarkIds) {
-      last = insert(id);
+    for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
+      var insert = db.insertInto(CHANGES, CHANGES.BOOKMARK_ID);
+      for (long id : ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT))) {
+        insert = insert.values(id);
+      }
+      for (long seq : insert.returning(CHANGES.SEQ).fetch(CHANGES.SEQ)) {
+        last = Math.max(last, seq);
+      }
     }
     return announce(userId, last);
   }

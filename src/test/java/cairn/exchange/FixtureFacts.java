@@ -1,0 +1,146 @@
+package cairn.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a bookmark file holds, entry by entry, found by plain text scans (and Jackson's tree for
+ * JSON) that share no code with the readers: the oracle of the reader and import tests.
+ */
+final class FixtureFacts {
+  static final Path DIR =
+      Path.of(System.getProperty("cairn.shared.dir", "../shared")).resolve("fixtures");
+
+  /** Files that are not one of the three formats, and must be refused rather than misread. */
+  static final Set<String> REFUSED =
+      Set.of("nbp__empty.htm", "wallabag__chrome-bookmarks", "wallabag__firefox-bookmarks.json");
+
+  /** Files whose dates are in milliseconds or microseconds, and the year they must land in. */
+  static final Map<String, Integer> YEAR_OF_EVERY_ENTRY =
+      Map.of(
+          "linkding__simple_valid_import_file.html", 2021,
+          "nbp__google_bookmarks_nested.htm", 2018,
+          "wallabag__delicious_export.2021.02.06_21.10.json", 2013);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile(
+          "([A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+
+  private FixtureFacts() {}
+
+  /** One entry as the file states it: its URL, flags and distinct tags (split, not folders). */
+  record Fact(String url, boolean isPrivate, boolean toread, List<String> tags) {}
+
+  static List<Fact> of(BookmarkFormat format, byte[] bytes) throws IOException {
+    return switch (format) {
+      case NETSCAPE -> netscape(new String(bytes, StandardCharsets.UTF_8));
+      case PINBOARD_JSON -> json(bytes);
+      case DELICIOUS_XML -> xml(new String(bytes, StandardCharsets.UTF_8));
+    };
+  }
+
+  static List<String> splitDistinct(String tags) {
+    return Arrays.stream(tags.split("[\\s,]+")).filter(t -> !t.isEmpty()).distinct().toList();
+  }
+
+  /** Every {@code <a} tag outside a {@code <DD>} (links there are notes), with its attributes. */
+  private static List<Fact> netscape(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<Fact> facts = new ArrayList<>();
+    boolean inNotes = false;
+    for (int i = lower.indexOf('<'); i >= 0; i = lower.indexOf('<', i + 1)) {
+      if (lower.startsWith("<dd", i)) {
+        inNotes = true;
+      } else if (lower.startsWith("<dt", i) || lower.startsWith("<dl", i)) {
+        inNotes = false;
+      } else if ((lower.startsWith("<a ", i) || lower.startsWith("<a>", i)) && !inNotes) {
+        Map<String, String> a = attributes(text, i + 2);
+        facts.add(
+            new Fact(
+                a.getOrDefault("href", ""),
+                a.getOrDefault("private", "").equals("1"),
+                a.getOrDefault("toread", "").equals("1"),
+                splitDistinct(a.getOrDefault("tags", ""))));
+      }
+    }
+    return facts;
+  }
+
+  private static List<Fact> xml(String text) {
+    List<Fact> facts = new ArrayList<>();
+    for (int i = text.indexOf("<post "); i >= 0; i = text.indexOf("<post ", i + 1)) {
+      Map<String, String> post = attributes(text, i + 5);
+      facts.add(
+          new Fact(
+              post.getOrDefault("href", ""),
+              post.getOrDefault("shared", "").equals("no"),
+              post.getOrDefault("toread", "").equals("yes"),
+              splitDistinct(post.getOrDefault("tag", ""))));
+    }
+    return facts;
+  }
+
+  private static List<Fact> json(byte[] bytes) throws IOException {
+    List<Fact> facts = new ArrayList<>();
+    for (JsonNode post : JSON.readTree(bytes)) {
+      JsonNode tagField = post.path("tags");
+      StringBuilder all = new StringBuilder(tagField.isArray() ? "" : tagField.asText());
+      tagField.forEach(t -> all.append(' ').append(t.asText()));
+      String url = post.has("href") ? post.path("href").asText() : post.path("url").asText();
+      facts.add(
+          new Fact(
+              url,
+              post.path("shared").asText().equals("no")
+                  || post.path("private").asText().equals("1"),
+              post.path("toread").asText().equals("yes"),
+              splitDistinct(all.toString())));
+    }
+    return facts;
+  }
+
+  /** The attributes of the tag whose name ends at {@code from}, names lower-cased. */
+  private static Map<String, String> attributes(String text, int from) {
+    int end = from;
+    char quote = 0;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+      end++;
+    }
+    Map<String, String> attributes = new HashMap<>();
+    Matcher m = ATTRIBUTE.matcher(text.substring(from, end));
+    while (m.find()) {
+      String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+      attributes.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), unescape(value));
+    }
+    return attributes;
+  }
+
+  private static String unescape(String value) {
+    return value
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+}
