@@ -8,9 +8,9 @@ import java.util.Locale;
  * The bookmark file formats Cairn imports, and how to tell them apart from a file's first bytes.
  */
 public enum BookmarkFormat {
-  NETSCAPE("netscape"),
-  PINBOARD_JSON("pinboard-json"),
-  DELICIOUS_XML("delicious-xml");
+  NETSCAPE("netscape", "text/html", "html"),
+  PINBOARD_JSON("pinboard-json", "application/json", "json"),
+  DELICIOUS_XML("delicious-xml", "application/xml", "xml");
 
   /** How many leading bytes {@link #detect} wants to see. */
   public static final int HEAD_BYTES = 8192;
@@ -18,9 +18,23 @@ public enum BookmarkFormat {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
 
   private final String id;
+  private final String mediaType;
+  private final String extension;
 
-  BookmarkFormat(String id) {
+  BookmarkFormat(String id, String mediaType, String extension) {
     this.id = id;
+    this.mediaType = mediaType;
+    this.extension = extension;
+  }
+
+  /** The media type of an export in this format (UTF-8 text). */
+  public String mediaType() {
+    return mediaType;
+  }
+
+  /** The file name extension of an export in this format, without the dot. */
+  public String extension() {
+    return extension;
   }
 
   /** The name users and URLs give the format: {@code netscape}, {@code pinboard-json}, … */
