@@ -38,6 +38,14 @@ public class ExportService {
    */
   public long export(long userId, String userName, BookmarkFormat format, OutputStream out)
       throws IOException {
+    return export(userId, userName, format, out, PAGE);
+  }
+
+  /**
+   * As {@link #export(long, String, BookmarkFormat, OutputStream)}, {@code pageSize} ids a read.
+   */
+  long export(long userId, String userName, BookmarkFormat format, OutputStream out, int pageSize)
+      throws IOException {
     Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
     ExportWriter writer = ExportWriter.of(format, text);
     writer.begin(userName);
@@ -45,7 +53,7 @@ public class ExportService {
     ExportQueries.Position after = null;
     List<ExportQueries.Position> page;
     do {
-      page = pages.page(userId, after, PAGE);
+      page = pages.page(userId, after, pageSize);
       for (int from = 0; from < page.size(); from += HYDRATE) {
         List<Long> ids =
             page.subList(from, Math.min(page.size(), from + HYDRATE)).stream()
@@ -58,7 +66,7 @@ public class ExportService {
         text.flush();
       }
       after = page.isEmpty() ? null : page.getLast();
-    } while (page.size() == PAGE);
+    } while (page.size() == pageSize);
     writer.end();
     text.flush();
     return written;
