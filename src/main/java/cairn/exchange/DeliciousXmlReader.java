@@ -27,7 +27,8 @@ public final class DeliciousXmlReader implements BookmarkReader {
     int position = 0;
     XMLStreamReader xml = null;
     try {
-      xml = XML.createXMLStreamReader(in);
+      // decoded here, leniently, like the other formats: one bad byte must not end the file
+      xml = XML.createXMLStreamReader(TextDecoding.reader(in));
       while (xml.hasNext()) {
         if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("post")) {
           sink.accept(toEntry(++position, xml));

@@ -29,11 +29,10 @@ public final class PinboardJsonReader implements BookmarkReader {
 
   @Override
   public void read(InputStream in, Consumer<ImportEntry> sink) throws IOException {
-    // Jackson detects UTF-8/16/32 itself but would choke on a UTF-8 byte-order mark
-    InputStream body = new BomSkippingStream(in);
     int position = 0;
     int done = 0;
-    try (JsonParser parser = JSON.createParser(body)) {
+    // decoded here, leniently, like the other formats: one bad byte must not end the file
+    try (JsonParser parser = JSON.createParser(TextDecoding.reader(in))) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new InvalidInputException(
             "file", "is not a Pinboard JSON export: it must be a JSON array of posts");

@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +20,10 @@ import java.util.regex.Pattern;
  * Turns the bytes of an export into text as readably as they allow.
  *
  * <p>Exports lie about their encoding: IE writes a BOM, old tools write Windows-1252 without saying
- * so, and some (Scuttle) encoded UTF-8 twice. Valid UTF-8 wins, then a declared charset, then
- * Windows-1252, which maps every byte to something visible. {@link #reader} applies the same rules
- * to a stream, deciding from its head and falling back byte by byte after that.
+ * so, and some (Scuttle) encoded UTF-8 twice. {@link #reader} decides from a file's head: a
+ * byte-order mark wins; then a declared charset, if the head is not valid UTF-8; else UTF-8, with
+ * each byte that does not fit read as Windows-1252 (which maps every byte to something visible) or
+ * as the declared single-byte charset. {@link #repair} undoes double encoding field by field.
  */
 final class TextDecoding {
   private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -93,20 +93,6 @@ final class TextDecoding {
     return !decoder.decode(ByteBuffer.wrap(bytes), out, false).isError();
   }
 
-  /** Decodes a whole file, dropping a byte-order mark. */
-  static String decode(byte[] bytes) {
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return decodeGuessing(Arrays.copyOfRange(bytes, 3, bytes.length));
-    }
-    if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-    }
-    if (startsWith(bytes, 0xFE, 0xFF)) {
-      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-    }
-    return decodeGuessing(bytes);
-  }
-
   /**
    * Undoes UTF-8 that was decoded as Windows-1252 and encoded again ({@code SÃ¤tze} → {@code
    * Sätze}); text that does not turn back into valid UTF-8 is returned unchanged.
@@ -134,22 +120,6 @@ final class TextDecoding {
     }
     String fixed = strictUtf8(bytes);
     return fixed == null ? text : fixed;
-  }
-
-  private static String decodeGuessing(byte[] bytes) {
-    String utf8 = strictUtf8(bytes);
-    if (utf8 != null) {
-      return utf8;
-    }
-    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
-    Matcher m = META_CHARSET.matcher(head);
-    if (m.find()) {
-      String name = m.group(1).toLowerCase(Locale.ROOT);
-      if (!name.equals("utf-8") && !name.equals("utf8") && Charset.isSupported(name)) {
-        return new String(bytes, Charset.forName(name));
-      }
-    }
-    return new String(bytes, CP1252);
   }
 
   private static String strictUtf8(byte[] bytes) {
