@@ -1,5 +1,7 @@
 package cairn;
 
+import cairn.cli.ExportCommand;
+import cairn.cli.ImportCommand;
 import cairn.cli.ReindexCommand;
 import cairn.cli.UserCommand;
 import io.micronaut.runtime.Micronaut;
@@ -17,7 +19,12 @@ import picocli.CommandLine.Command;
     name = "cairn",
     mixinStandardHelpOptions = true,
     description = "Self-hosted social bookmarking with tag clouds.",
-    subcommands = {UserCommand.class, ReindexCommand.class},
+    subcommands = {
+      UserCommand.class,
+      ReindexCommand.class,
+      ImportCommand.class,
+      ExportCommand.class
+    },
     footer = "%nRun with no command, or 'serve', to start the server.")
 public final class Cairn {
   /** Read after the built-in defaults and before environment variables, when it exists. */

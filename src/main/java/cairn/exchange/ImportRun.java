@@ -134,13 +134,22 @@ final class ImportRun {
       } catch (RuntimeException e) {
         outcomes.add(
             new Outcome(
-                Kind.SKIPPED, new InvalidInputException("entry", "could not be saved: " + e)));
+                Kind.SKIPPED,
+                new InvalidInputException("entry", "could not be saved: " + rootMessage(e))));
       }
     }
     if (!anySaved) {
       throw batchFailure;
     }
     return outcomes;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   private void count(ImportEntry entry, Outcome outcome) {

@@ -268,6 +268,33 @@ class ImportServiceTest implements TestPropertyProvider {
     assertEquals(2497, page.total(), "the index has caught up");
   }
 
+  @Test
+  void anEntryTheStoreRefusesIsSkippedAndTheRestOfItsBatchIsSaved() throws IOException {
+    long user = newUser();
+    sql.run(
+        db ->
+            db.execute(
+                "CREATE TRIGGER fail_import_quote BEFORE INSERT ON quotes WHEN NEW.text = 'boom'"
+                    + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+    try {
+      StringBuilder json = new StringBuilder("[");
+      for (int i = 0; i < 5; i++) {
+        json.append(i == 0 ? "" : ",").append("{\"href\":\"https://boom.example/").append(i);
+        json.append("\",\"quotes\":[\"").append(i == 2 ? "boom" : "fine").append("\"]}");
+      }
+      long journal = sql.count(CHANGES, DSL.noCondition());
+      ImportReport report = importText(user, json.append("]").toString());
+      assertEquals(4, report.imported());
+      assertEquals(1, report.skippedCount());
+      assertEquals(3, report.skipped().getFirst().position());
+      assertTrue(report.skipped().getFirst().reason().startsWith("could not be saved"));
+      assertEquals(4, sql.count(BOOKMARKS, BOOKMARKS.USER_ID.eq(user)));
+      assertEquals(4, sql.count(CHANGES, DSL.noCondition()) - journal);
+    } finally {
+      sql.run(db -> db.execute("DROP TRIGGER IF EXISTS fail_import_quote"));
+    }
+  }
+
   /** The file with the URLs of the entries at these (0-based) indexes made unsavable. */
   private static String withBadEntries(String html, List<Integer> indexes) {
     List<String> lines = new ArrayList<>(html.lines().toList());
