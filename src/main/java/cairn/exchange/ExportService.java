@@ -5,6 +5,7 @@ import cairn.bookmark.BookmarkQueries;
 import jakarta.inject.Singleton;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -20,9 +21,6 @@ import java.util.List;
 public class ExportService {
   /** Ids per store read; walking is cheap, so pages are large. */
   static final int PAGE = 5000;
-
-  /** Bookmarks hydrated (tags and quotes) per read. */
-  static final int HYDRATE = 500;
 
   private final ExportQueries pages;
   private final BookmarkQueries bookmarks;
@@ -48,27 +46,26 @@ public class ExportService {
       throws IOException {
     Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
     ExportWriter writer = ExportWriter.of(format, text);
+    ExportWalk walk = new ExportWalk(pages, bookmarks, userId, pageSize);
     writer.begin(userName);
     long written = 0;
-    ExportQueries.Position after = null;
-    List<ExportQueries.Position> page;
-    do {
-      page = pages.page(userId, after, pageSize);
-      for (int from = 0; from < page.size(); from += HYDRATE) {
-        List<Long> ids =
-            page.subList(from, Math.min(page.size(), from + HYDRATE)).stream()
-                .map(ExportQueries.Position::id)
-                .toList();
-        for (Bookmark b : bookmarks.list(ids)) {
-          writer.write(b);
-          written++;
-        }
-        text.flush();
+    for (List<Bookmark> chunk = walk.next(); !chunk.isEmpty(); chunk = walk.next()) {
+      for (Bookmark b : chunk) {
+        writer.write(b);
       }
-      after = page.isEmpty() ? null : page.getLast();
-    } while (page.size() == pageSize);
+      written += chunk.size();
+      text.flush();
+    }
     writer.end();
     text.flush();
     return written;
+  }
+
+  /**
+   * The export as a stream that reads the store only as it is read itself, a chunk of bookmarks at
+   * a time: for HTTP responses, which stop reading when the client goes away.
+   */
+  public InputStream open(long userId, String userName, BookmarkFormat format) {
+    return new ExportStream(new ExportWalk(pages, bookmarks, userId, PAGE), userName, format);
   }
 }

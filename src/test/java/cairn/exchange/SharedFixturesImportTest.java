@@ -46,6 +46,9 @@ class SharedFixturesImportTest implements TestPropertyProvider {
   private static final ImportOptions NO_FOLDERS =
       new ImportOptions(null, false, cairn.tag.TagList.EMPTY, false);
 
+  /** Folders only matter in browser exports, which are small; the large exports are flat. */
+  private static final int FOLDER_CHECK_LIMIT = 300_000;
+
   @Inject ImportService imports;
   @Inject UserService users;
   @Inject Sql sql;
@@ -101,9 +104,11 @@ class SharedFixturesImportTest implements TestPropertyProvider {
     assertEquals(journal, sql.count(CHANGES, org.jooq.impl.DSL.noCondition()), "no journal rows");
     assertEquals(model.stored(), stored(user), name + ": stored after the second import");
 
-    long withFolders = users.create(TestStore.uniqueName("folders"), "password-f").user().id();
-    ImportReport folders = run(withFolders, bytes, name, ImportOptions.DEFAULTS);
-    assertEquals(report.imported(), folders.imported(), name + ": with folders as tags");
+    if (format == BookmarkFormat.NETSCAPE && bytes.length < FOLDER_CHECK_LIMIT) {
+      long withFolders = users.create(TestStore.uniqueName("folders"), "password-f").user().id();
+      ImportReport folders = run(withFolders, bytes, name, ImportOptions.DEFAULTS);
+      assertEquals(report.imported(), folders.imported(), name + ": with folders as tags");
+    }
   }
 
   private ImportReport run(long user, byte[] bytes, String name, ImportOptions options)

@@ -1,0 +1,105 @@
+package cairn.api;
+
+import cairn.exchange.BookmarkFormat;
+import cairn.exchange.ImportJob;
+import cairn.exchange.ImportJobs;
+import cairn.exchange.ImportOptions;
+import cairn.input.InvalidInputException;
+import cairn.user.User;
+import io.micronaut.core.convert.value.ConvertibleMultiValues;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * {@code /api/v1/imports}: upload a bookmark file (the raw body, or a multipart {@code file} part)
+ * to import into your account. Options are query parameters: {@code format}, {@code private},
+ * {@code tag} (repeatable), {@code folder_tags}, {@code file_name}. The answer is 202 with the job
+ * at {@code Location}, to poll for progress and the report; with {@code wait=true}, 200 with the
+ * finished job. A file that is no bookmark file is a 400 at once, and nothing is written.
+ */
+@Controller("/api/v1/imports")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ImportController {
+  private final ImportJobs jobs;
+
+  ImportController(ImportJobs jobs) {
+    this.jobs = jobs;
+  }
+
+  @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+  HttpResponse<ImportJobResponse> upload(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
+      HttpRequest<?> request,
+      StreamingFileUpload file)
+      throws IOException {
+    ImportOptions options = options(request.getParameters());
+    try (InputStream body = file.asInputStream()) {
+      return start(viewer, request, body, file.getFilename(), options);
+    }
+  }
+
+  @Post(consumes = MediaType.ALL)
+  HttpResponse<ImportJobResponse> create(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
+      HttpRequest<?> request,
+      @Body InputStream body)
+      throws IOException {
+    ImportOptions options = options(request.getParameters());
+    String name = request.getParameters().get("file_name", String.class, "upload");
+    return start(viewer, request, body, name, options);
+  }
+
+  @Get("/{id}")
+  ImportJobResponse get(
+      @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable String id) {
+    return ImportJobResponse.of(jobs.get(viewer.id(), id));
+  }
+
+  static String location(String id) {
+    return "/api/v1/imports/" + id;
+  }
+
+  private HttpResponse<ImportJobResponse> start(
+      User viewer, HttpRequest<?> request, InputStream body, String name, ImportOptions options)
+      throws IOException {
+    boolean wait = BookmarkController.flag("wait", request.getParameters().get("wait"));
+    ImportJobs.Upload upload = jobs.store(body, name);
+    if (!wait) {
+      ImportJob job = jobs.submit(viewer.id(), upload, options);
+      return HttpResponse.accepted(URI.create(location(job.id()))).body(ImportJobResponse.of(job));
+    }
+    ImportJob job = jobs.runHere(viewer.id(), upload, options);
+    if (job.state() == ImportJob.State.REFUSED) {
+      throw new InvalidInputException(job.problemField(), job.problem());
+    }
+    if (job.state() == ImportJob.State.FAILED) {
+      throw new IllegalStateException(job.problem());
+    }
+    return HttpResponse.ok(ImportJobResponse.of(job))
+        .headers(h -> h.location(URI.create(location(job.id()))));
+  }
+
+  /** The options from the query; checked before the body is read. */
+  private static ImportOptions options(ConvertibleMultiValues<String> params) {
+    String format = params.get("format");
+    return ImportOptions.of(
+        format == null ? null : BookmarkFormat.named("format", format),
+        BookmarkController.flag("private", params.get("private")),
+        params.getAll("tag"),
+        params.get("folder_tags") == null
+            || BookmarkController.flag("folder_tags", params.get("folder_tags")));
+  }
+}

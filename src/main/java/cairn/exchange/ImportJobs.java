@@ -1,0 +1,148 @@
+package cairn.exchange;
+
+import cairn.input.InvalidInputException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports uploaded through the server: each file is first stored whole under the data directory (so
+ * the upload ends before the import starts, and memory stays flat), then imported by one background
+ * thread, one file at a time (the store has one writer anyway).
+ *
+ * <p>Jobs live in memory, by user: another user's job is not found. Finished jobs are forgotten
+ * after {@link #KEPT}; a restart forgets them all, and removes uploads it did not get to.
+ */
+@Singleton
+@Requires(notEnv = cairn.search.SearchIndex.STORE_ONLY_ENVIRONMENT)
+public class ImportJobs {
+  /** How long a finished job can still be looked at. */
+  static final Duration KEPT = Duration.ofHours(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ImportService imports;
+  private final Clock clock;
+  private final Path uploads;
+  private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cairn-import").factory());
+
+  ImportJobs(ImportService imports, Clock clock, @Value("${cairn.data-dir}") Path dataDir)
+      throws IOException {
+    this.imports = imports;
+    this.clock = clock;
+    this.uploads = Files.createDirectories(dataDir.resolve("uploads"));
+    try (Stream<Path> left = Files.list(uploads)) {
+      for (Path file : left.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** An uploaded file, stored and checked to be a bookmark file, not yet imported. */
+  public record Upload(Path file, String fileName, long size) {}
+
+  /**
+   * Stores {@code body} whole and checks its head; throws {@link InvalidInputException} on field
+   * {@code file} (and keeps nothing) when it is not a bookmark file.
+   */
+  public Upload store(InputStream body, String fileName) throws IOException {
+    Path file = Files.createTempFile(uploads, "import-", ".upload");
+    try {
+      long size = Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      try (InputStream in = Files.newInputStream(file)) {
+        BookmarkFormat.detect(in.readNBytes(BookmarkFormat.HEAD_BYTES), fileName);
+      }
+      return new Upload(file, fileName, size);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  /** Queues the upload for import and returns its job at once. */
+  public ImportJob submit(long userId, Upload upload, ImportOptions options) {
+    ImportJob job = register(userId, upload);
+    worker.execute(() -> run(job, upload, options));
+    return job;
+  }
+
+  /** Imports the upload on this thread and returns its finished job; for callers that wait. */
+  public ImportJob runHere(long userId, Upload upload, ImportOptions options) {
+    ImportJob job = register(userId, upload);
+    run(job, upload, options);
+    return job;
+  }
+
+  private ImportJob register(long userId, Upload upload) {
+    forgetOld();
+    byte[] id = new byte[8];
+    RANDOM.nextBytes(id);
+    ImportJob job =
+        new ImportJob(
+            HexFormat.of().formatHex(id),
+            userId,
+            upload.fileName(),
+            upload.size(),
+            clock.instant());
+    jobs.put(job.id(), job);
+    return job;
+  }
+
+  /** The user's job with this id; someone else's is not found either. */
+  public ImportJob get(long userId, String id) {
+    return Optional.ofNullable(jobs.get(id))
+        .filter(job -> job.userId() == userId)
+        .orElseThrow(() -> new ImportJobNotFoundException(id));
+  }
+
+  private void run(ImportJob job, Upload upload, ImportOptions options) {
+    job.running();
+    try (InputStream in = Files.newInputStream(upload.file())) {
+      job.done(
+          imports.importFile(job.userId(), in, upload.fileName(), options, job::progressed),
+          clock.instant());
+    } catch (InvalidInputException e) {
+      job.refused(e.field(), e.rule(), clock.instant());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Import {} of {} failed", job.id(), upload.fileName(), e);
+      job.failed("the import failed: " + e.getMessage(), clock.instant());
+    } finally {
+      try {
+        Files.deleteIfExists(upload.file());
+      } catch (IOException e) {
+        LOG.warn("Could not remove upload {}", upload.file(), e);
+      }
+    }
+  }
+
+  private void forgetOld() {
+    Instant limit = clock.instant().minus(KEPT);
+    jobs.values().removeIf(job -> job.finished() != null && job.finished().isBefore(limit));
+  }
+
+  @PreDestroy
+  void close() {
+    worker.shutdownNow();
+  }
+}
