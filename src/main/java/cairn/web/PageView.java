@@ -10,19 +10,29 @@ import io.micronaut.core.annotation.Nullable;
  * @param csrf the token for forms on the page (the sign-out button is on every page)
  * @param popup the bookmarklet's popup: no navigation chrome
  * @param notice a one-line message at the top (after a save, say), or {@code null}
+ * @param refreshSeconds reload the page after this many seconds (a running import); 0 for never
  */
 public record PageView(
-    String title, @Nullable String viewer, String csrf, boolean popup, @Nullable String notice) {
+    String title,
+    @Nullable String viewer,
+    String csrf,
+    boolean popup,
+    @Nullable String notice,
+    int refreshSeconds) {
 
   static PageView of(String title, Visitor visitor) {
-    return new PageView(title, visitor.name(), visitor.csrf(), false, null);
+    return new PageView(title, visitor.name(), visitor.csrf(), false, null, 0);
   }
 
   PageView inPopup(boolean inPopup) {
-    return new PageView(title, viewer, csrf, inPopup, notice);
+    return new PageView(title, viewer, csrf, inPopup, notice, refreshSeconds);
   }
 
   PageView withNotice(@Nullable String message) {
-    return new PageView(title, viewer, csrf, popup, message);
+    return new PageView(title, viewer, csrf, popup, message, refreshSeconds);
+  }
+
+  PageView refreshingEvery(int seconds) {
+    return new PageView(title, viewer, csrf, popup, notice, seconds);
   }
 }

@@ -63,6 +63,39 @@ public final class WebClient {
             .POST(BodyPublishers.ofString(encode(fields))));
   }
 
+  /** POSTs a multipart form: the fields in order, then one file. */
+  public Page postFile(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    String boundary = "cairn-test-" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Submits the form matching {@code selector} with its current values and the changes given. */
   public Page submit(Page page, String selector, Map<String, String> changes) {
     FormElement form = (FormElement) page.doc().selectFirst(selector);

@@ -1,0 +1,113 @@
+package cairn.web;
+
+import cairn.exchange.BookmarkFormat;
+import cairn.exchange.ExportService;
+import cairn.exchange.ImportJob;
+import cairn.exchange.ImportJobs;
+import cairn.exchange.ImportOptions;
+import cairn.input.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The import form in settings: the upload starts a background job, and its page shows the progress
+ * (refreshing itself while the job runs) and then the report, skipped entries included.
+ */
+@Controller("/settings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+final class ImportPages {
+  private final ImportJobs jobs;
+  private final ExportService exports;
+  private final Clock clock;
+
+  ImportPages(ImportJobs jobs, ExportService exports, Clock clock) {
+    this.jobs = jobs;
+    this.exports = exports;
+    this.clock = clock;
+  }
+
+  /** The form's fields come before the file, so they are known before the upload is read. */
+  @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+  HttpResponse<?> upload(
+      Visitor visitor,
+      @Part("csrf") @Nullable String csrf,
+      @Part("format") @Nullable String format,
+      @Part("private") @Nullable String forcePrivate,
+      @Part("tags") @Nullable String tags,
+      @Part("folder_tags") @Nullable String folderTags,
+      StreamingFileUpload file)
+      throws IOException {
+    Forms.requireCsrf(visitor, csrf == null ? Map.of() : Map.of("csrf", csrf));
+    BookmarkPages.requireSignedIn(visitor);
+    try (InputStream body = file.asInputStream()) {
+      ImportOptions options =
+          ImportOptions.of(
+              format == null || format.isEmpty() ? null : BookmarkFormat.named("format", format),
+              forcePrivate != null,
+              tags == null ? List.of() : List.of(tags),
+              folderTags != null);
+      ImportJob job = jobs.submit(visitor.id(), jobs.store(body, file.getFilename()), options);
+      return Forms.seeOther("/settings/import/" + job.id());
+    } catch (InvalidInputException e) {
+      return Forms.page(
+          io.micronaut.http.HttpStatus.BAD_REQUEST,
+          "message",
+          new MessageView(
+              PageView.of("import", visitor),
+              "Not imported",
+              e.getMessage(),
+              null,
+              List.of(),
+              null,
+              "/settings#import",
+              -1));
+    }
+  }
+
+  /** Everything of the visitor's, private bookmarks included, as a file to keep. */
+  @Get("/export")
+  HttpResponse<StreamedFile> export(
+      Visitor visitor, @QueryValue(defaultValue = "netscape") String format) {
+    BookmarkPages.requireSignedIn(visitor);
+    BookmarkFormat chosen = BookmarkFormat.named("format", format);
+    String fileName =
+        "cairn-" + visitor.name() + "-" + LocalDate.now(clock) + "." + chosen.extension();
+    MediaType type = MediaType.of(chosen.mediaType() + ";charset=utf-8");
+    return HttpResponse.ok(
+            new StreamedFile(exports.open(visitor.id(), visitor.name(), chosen), type))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+  }
+
+  @Get("/import/{id}")
+  HttpResponse<?> job(Visitor visitor, String id) {
+    BookmarkPages.requireSignedIn(visitor);
+    ImportJob job = jobs.get(visitor.id(), id);
+    PageView page = PageView.of("import", visitor);
+    return Forms.page(
+        "import",
+        ImportView.of(
+            job.state() == ImportJob.State.QUEUED || job.state() == ImportJob.State.RUNNING
+                ? page.refreshingEvery(1)
+                : page,
+            job));
+  }
+}
