@@ -107,7 +107,7 @@ public final class Bench {
     noise.mark();
     Load.Result q =
         settings.sql() ? sql(s, 1, settings.warmup(), settings.measure(), s.maxRequests()) : null;
-    double noiseSql = noise.others();
+    double noiseSql = q == null ? Double.NaN : noise.others();
     report.rows.add(
         new Report.Row(
             s.id(),
@@ -167,7 +167,7 @@ public final class Bench {
                     n -> sqlClient(),
                     (sql, client) -> writes.create(sql, client)))
             : null;
-    double noiseSql = noise.others();
+    double noiseSql = q == null ? Double.NaN : noise.others();
     Stats sqlStats = q == null ? Stats.NONE : q.stats();
     Stats post = c.extra().getOrDefault("post", Stats.NONE);
     report.rows.add(
@@ -224,7 +224,7 @@ public final class Bench {
                       n -> sqlClient(),
                       mixed::sql))
               : null;
-      double noiseSql = noise.others();
+      double noiseSql = q == null ? Double.NaN : noise.others();
       report.mixed.add(
           new Report.Level(
               clients,

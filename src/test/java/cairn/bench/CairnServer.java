@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * {@code /health}; memory is read from {@code /proc/PID/status}.
  */
 final class CairnServer implements AutoCloseable {
-  private static final Path JAR = Path.of("target", "cairn.jar").toAbsolutePath();
+  /** The jar under test: {@code target/cairn.jar}, or {@code bench.jar} (to compare builds). */
+  static final Path JAR = jar();
+
   private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
   private static final Pattern REBUILT =
       Pattern.compile("Rebuilt the index .*: (\\d+) bookmarks in (\\d+) ms");
@@ -34,6 +36,11 @@ final class CairnServer implements AutoCloseable {
     this.port = port;
     this.log = log;
     this.startupMillis = startupMillis;
+  }
+
+  private static Path jar() {
+    String given = System.getProperty("bench.jar", "");
+    return (given.isBlank() ? Path.of("target", "cairn.jar") : Path.of(given)).toAbsolutePath();
   }
 
   /** Starts the jar on {@code dataDir} and returns once {@code /health} answers 200. */

@@ -38,7 +38,9 @@ final class Machine {
         "target/cairn.jar as its own process: java --enable-native-access=ALL-UNNAMED "
             + String.join(" ", s.serverJvm())
             + (s.serverJvm().isEmpty() ? "" : " ")
-            + "-jar cairn.jar (default heap and GC), on 127.0.0.1; the load generator shares the 2 cores");
+            + "-jar "
+            + CairnServer.JAR.getFileName()
+            + " (default heap and GC), on 127.0.0.1; the load generator shares the 2 cores");
     setup.put(
         "listing surface",
         s.surface() == Scenarios.Surface.API

@@ -128,6 +128,8 @@ final class Report {
           .append(fmt(l.sql().perSecond()))
           .append(" | ")
           .append(triple(l.sql()))
+          .append(" | ")
+          .append(noise(l.noiseCairn(), l.noiseSql()))
           .append(" |\n");
     }
     md.append("\nB9 verdict: ")

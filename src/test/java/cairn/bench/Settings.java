@@ -62,6 +62,7 @@ record Settings(
 
   /** Whether scenario {@code id} runs ({@code bench.only} empty: all). */
   boolean runs(String id) {
-    return only.isEmpty() || only.contains(id) || only.contains(id.substring(0, 2));
+    // B6r, B6a, … also run for "B6"; B10 does not run for "B1"
+    return only.isEmpty() || only.contains(id) || only.contains(id.replaceAll("[a-z]+$", ""));
   }
 }

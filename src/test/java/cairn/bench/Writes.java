@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * B7: a bookmark created through the JSON API (or inserted by the plain-SQL design), each a new URL
@@ -20,6 +21,7 @@ final class Writes {
 
   private final QuerySets q;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
+  private final AtomicLong created = new AtomicLong();
 
   Writes(QuerySets q) {
     this.q = q;
@@ -81,6 +83,6 @@ final class Writes {
         + "/"
         + client.number
         + "/"
-        + Long.toString(client.random.nextLong() & Long.MAX_VALUE, 36);
+        + created.incrementAndGet();
   }
 }
