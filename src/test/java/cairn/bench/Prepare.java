@@ -130,6 +130,14 @@ final class Prepare {
     Files.copy(root.resolve("sql.db"), run.resolve("sql.db"));
   }
 
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
+  }
+
   static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

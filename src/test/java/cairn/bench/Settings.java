@@ -22,7 +22,8 @@ record Settings(
     boolean sql,
     List<String> only,
     List<String> serverJvm,
-    Duration quietWait) {
+    Duration quietWait,
+    boolean reuseIndex) {
 
   static Settings fromSystemProperties() {
     Dataset d = Dataset.parse(prop("bench.dataset", "D10k"));
@@ -46,7 +47,8 @@ record Settings(
         Arrays.stream(prop("bench.serverJvm", "").strip().split("\\s+"))
             .filter(s -> !s.isEmpty())
             .toList(),
-        seconds("bench.quietWait", small ? 5 : 30));
+        seconds("bench.quietWait", small ? 5 : 30),
+        Boolean.parseBoolean(prop("bench.reuseIndex", "false")));
   }
 
   private static Duration seconds(String property, double fallback) {
