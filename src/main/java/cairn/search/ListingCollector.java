@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -25,8 +26,10 @@ import org.apache.lucene.search.ScoreMode;
  * count of every tag among the matches, how many matches lie before and after the cursor, and the
  * page itself (a bounded heap of the nearest matches past the cursor).
  *
- * <p>Tag counting reads each match's tag ordinals from doc values into a per-segment array (tens of
- * ns per match) and resolves ordinals to names only once per segment at the end.
+ * <p>Tag counting reads each match's tag ordinals from doc values, maps them to {@link
+ * TagVocabulary} ids (a per-segment array, made once in the segment's life) and adds to one
+ * reusable count array (tens of ns per match); names are looked up once per distinct tag at the
+ * end, never decoded per segment.
  */
 final class ListingCollector implements Collector {
   private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -42,12 +45,14 @@ final class ListingCollector implements Collector {
   private final boolean countDays;
   private final Map<Long, Integer> days = new HashMap<>();
   private final PriorityQueue<Key> page;
-  private final List<SegmentTags> segments = new ArrayList<>();
+  private final TagVocabulary vocabulary;
+  private final TagVocabulary.Tally tally;
   long total;
   long newerThanCursor;
   long olderThanCursor;
 
-  ListingCollector(Listing listing) {
+  ListingCollector(Listing listing, TagVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
     this.cursor = listing.cursor();
     this.offset = listing.offset();
     // the heap keeps the skipped matches too, then drops them
@@ -55,6 +60,7 @@ final class ListingCollector implements Collector {
     this.countTags = listing.counts().contains(Listing.Count.RELATED_TAGS);
     this.countPrivateTags = countTags && listing.ownView();
     this.countDays = listing.counts().contains(Listing.Count.DAYS);
+    this.tally = countTags ? vocabulary.tally() : null;
     // the heap's head is the candidate to drop: the oldest when paging earlier, the newest when
     // later
     this.page =
@@ -63,11 +69,12 @@ final class ListingCollector implements Collector {
             laterPage() ? (a, b) -> compare(b, a) : ListingCollector::compare);
   }
 
-  static CollectorManager<ListingCollector, ListingCollector> manager(Listing listing) {
+  static CollectorManager<ListingCollector, ListingCollector> manager(
+      Listing listing, TagVocabulary vocabulary) {
     return new CollectorManager<>() {
       @Override
       public ListingCollector newCollector() {
-        return new ListingCollector(listing);
+        return new ListingCollector(listing, vocabulary);
       }
 
       @Override
@@ -104,18 +111,9 @@ final class ListingCollector implements Collector {
     var reader = context.reader();
     NumericDocValues created = DocValues.getNumeric(reader, IndexFields.CREATED);
     NumericDocValues ids = DocValues.getNumeric(reader, IndexFields.ID);
-    SegmentTags tags =
-        countTags ? new SegmentTags(DocValues.getSortedSet(reader, IndexFields.TAG_NAME)) : null;
+    SegmentTags tags = countTags ? segmentTags(reader, IndexFields.TAG_NAME) : null;
     SegmentTags privateTags =
-        countPrivateTags
-            ? new SegmentTags(DocValues.getSortedSet(reader, IndexFields.PRIVATE_TAG_NAME))
-            : null;
-    if (tags != null) {
-      segments.add(tags);
-    }
-    if (privateTags != null) {
-      segments.add(privateTags);
-    }
+        countPrivateTags ? segmentTags(reader, IndexFields.PRIVATE_TAG_NAME) : null;
     return new LeafCollector() {
       // Segments are sorted newest first (the index sort), so once a match is too old for a full
       // page, every later match of this segment is too: they are only counted from then on.
@@ -186,11 +184,19 @@ final class ListingCollector implements Collector {
     return false;
   }
 
+  private SegmentTags segmentTags(LeafReader reader, String field) throws IOException {
+    int[] ids = vocabulary.ordinalIds(reader, field);
+    tally.ensure(vocabulary.size());
+    return new SegmentTags(DocValues.getSortedSet(reader, field), ids, tally);
+  }
+
   private void merge(ListingCollector other) {
     total += other.total;
     newerThanCursor += other.newerThanCursor;
     olderThanCursor += other.olderThanCursor;
-    segments.addAll(other.segments);
+    if (tally != null) {
+      tally.addAll(other.tally);
+    }
     other.days.forEach((day, n) -> days.merge(day, n, Integer::sum));
     other.page.forEach(k -> keep(k.created, k.id));
   }
@@ -216,37 +222,17 @@ final class ListingCollector implements Collector {
     return result;
   }
 
-  /** Count per tag name over all matches. */
-  Map<String, Integer> tagCounts() throws IOException {
-    Map<String, Integer> counts = new HashMap<>();
-    for (SegmentTags segment : segments) {
-      segment.addTo(counts);
-    }
-    return counts;
+  /** The tags among all matches with their counts, alphabetical (empty unless counted). */
+  List<TagCount> related() {
+    return tally == null ? List.of() : vocabulary.related(tally);
   }
 
-  /** Tag ordinal counts for one segment's doc values. */
-  private static final class SegmentTags {
-    private final SortedSetDocValues values;
-    private final int[] counts;
-
-    SegmentTags(SortedSetDocValues values) {
-      this.values = values;
-      this.counts = new int[Math.toIntExact(values.getValueCount())];
-    }
-
+  /** Adds one segment's matches' tags to the listing's tally, by vocabulary id. */
+  private record SegmentTags(SortedSetDocValues values, int[] ids, TagVocabulary.Tally tally) {
     void count(int doc) throws IOException {
       if (values.advanceExact(doc)) {
         for (int i = values.docValueCount(); i > 0; i--) {
-          counts[(int) values.nextOrd()]++;
-        }
-      }
-    }
-
-    void addTo(Map<String, Integer> total) throws IOException {
-      for (int ord = 0; ord < counts.length; ord++) {
-        if (counts[ord] > 0) {
-          total.merge(values.lookupOrd(ord).utf8ToString(), counts[ord], Integer::sum);
+          tally.add(ids[(int) values.nextOrd()]);
         }
       }
     }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,7 @@ public class SearchIndex {
   private final ChangeJournal journal;
   private final BookmarkQueries bookmarks;
   private final Analyzer analyzer = new StandardAnalyzer();
+  private final TagVocabulary vocabulary = new TagVocabulary();
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -121,7 +121,8 @@ public class SearchIndex {
       IndexSearcher searcher = searchers.acquire();
       try {
         ListingCollector result =
-            searcher.search(ListingQuery.of(listing, analyzer), ListingCollector.manager(listing));
+            searcher.search(
+                ListingQuery.of(listing, analyzer), ListingCollector.manager(listing, vocabulary));
         return page(listing, result);
       } finally {
         searchers.release(searcher);
@@ -192,28 +193,7 @@ public class SearchIndex {
       earlier = total - c.newerThanCursor > 0;
       later = c.newerThanCursor > size;
     }
-    return new IndexPage(
-        c.pageHits(), total, related(c.tagCounts()), c.dayCounts(), earlier, later);
-  }
-
-  /** Merges spellings of one key (different users may write Java and java), most used spelling. */
-  private static List<TagCount> related(Map<String, Integer> byName) {
-    Map<String, List<Map.Entry<String, Integer>>> byKey = new HashMap<>();
-    for (var e : byName.entrySet()) {
-      byKey.computeIfAbsent(cairn.tag.TagName.keyOf(e.getKey()), k -> new ArrayList<>()).add(e);
-    }
-    List<TagCount> related = new ArrayList<>(byKey.size());
-    for (var e : byKey.entrySet()) {
-      var spellings = e.getValue();
-      spellings.sort(
-          Map.Entry.<String, Integer>comparingByValue()
-              .reversed()
-              .thenComparing(Map.Entry.comparingByKey()));
-      int count = spellings.stream().mapToInt(Map.Entry::getValue).sum();
-      related.add(new TagCount(spellings.get(0).getKey(), e.getKey(), count));
-    }
-    related.sort(TagCount.ALPHABETICAL);
-    return related;
+    return new IndexPage(c.pageHits(), total, c.related(), c.dayCounts(), earlier, later);
   }
 
   private IndexWriter openWriter() throws IOException {
