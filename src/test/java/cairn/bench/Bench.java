@@ -41,8 +41,14 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    Bench bench = new Bench(Settings.fromSystemProperties());
-    bench.run();
+    Settings settings = Settings.fromSystemProperties();
+    String other = System.getProperty("bench.compareWith", "");
+    if (!other.isBlank()) {
+      Path root = OUT.resolve(settings.dataset().label());
+      Compare.run(settings, root, Path.of(other).toAbsolutePath(), CairnServer.JAR);
+    } else {
+      new Bench(settings).run();
+    }
     System.out.printf("Benchmark done in %d s%n", (System.nanoTime() - start) / 1_000_000_000);
     System.exit(0);
   }

@@ -45,11 +45,17 @@ final class CairnServer implements AutoCloseable {
 
   /** Starts the jar on {@code dataDir} and returns once {@code /health} answers 200. */
   static CairnServer start(Path dataDir, String logName, List<String> jvmFlags) throws Exception {
+    return start(JAR, dataDir, logName, jvmFlags);
+  }
+
+  /** Starts {@code jar} (another build, to compare) on {@code dataDir}. */
+  static CairnServer start(Path jar, Path dataDir, String logName, List<String> jvmFlags)
+      throws Exception {
     int port = freePort();
     Path log = dataDir.resolveSibling(logName);
     List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED"));
     command.addAll(jvmFlags);
-    command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dataDir.getParent().toFile())

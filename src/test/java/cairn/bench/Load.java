@@ -55,7 +55,7 @@ final class Load {
       Request<C> request) {}
 
   /** The run's stats, and any extra series the requests recorded. */
-  record Result(Stats stats, Map<String, Stats> extra, String firstError) {}
+  record Result(Stats stats, Map<String, Stats> extra, String firstError, long[] nanos) {}
 
   private Load() {}
 
@@ -106,7 +106,7 @@ final class Load {
                     seconds,
                     plan.clients())));
     return new Result(
-        Stats.of(all, errors.get(), seconds, plan.clients()), extra, firstError.get());
+        Stats.of(all, errors.get(), seconds, plan.clients()), extra, firstError.get(), all);
   }
 
   private static long lastEnd(List<Series> series, long[] window) {

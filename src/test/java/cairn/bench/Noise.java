@@ -11,20 +11,20 @@ import java.nio.file.Path;
  */
 final class Noise {
   private static final double TICKS_PER_SECOND = 100;
-  private final long serverPid;
+  private final long[] servers;
   private long busy;
   private long ours;
   private long nanos;
 
-  Noise(long serverPid) {
-    this.serverPid = serverPid;
+  Noise(long... serverPids) {
+    this.servers = serverPids;
     mark();
   }
 
   /** Starts a new interval. */
   void mark() {
     busy = systemBusyTicks();
-    ours = processTicks(ProcessHandle.current().pid()) + processTicks(serverPid);
+    ours = ourTicks();
     nanos = System.nanoTime();
   }
 
@@ -52,6 +52,14 @@ final class Noise {
         return waited - 1_000;
       }
     }
+  }
+
+  private long ourTicks() {
+    long ticks = processTicks(ProcessHandle.current().pid());
+    for (long pid : servers) {
+      ticks += processTicks(pid);
+    }
+    return ticks;
   }
 
   private static long systemBusyTicks() {

@@ -1,0 +1,118 @@
+package cairn.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Related tags counted by vocabulary id come out as the per-name counting did: spellings of one key
+ * merged under the most used one, alphabetical by key, whichever ordering path the tally takes.
+ */
+class TagTallyTest {
+  private static final List<List<String>> DOCS =
+      List.of(
+          List.of("java", "Zebra"),
+          List.of("Java", "apple"),
+          List.of("java", "apple", "émile"),
+          List.of("Apple", "zebra"),
+          List.of("mango"));
+
+  @Test
+  void spellingsMergeUnderTheMostUsedOneInKeyOrderAcrossSegments() throws IOException {
+    assertEquals(expected(), counted(true));
+  }
+
+  @Test
+  void namesNewerThanTheRankingAreSortedByComparison() throws IOException {
+    assertEquals(expected(), counted(false));
+  }
+
+  @Test
+  void aSmallListingOfABigVocabularyTakesTheSortedPath() throws IOException {
+    TagVocabulary vocabulary = new TagVocabulary();
+    List<List<String>> docs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      docs.add(List.of("t" + (1000 - i)));
+    }
+    docs.add(List.of("b", "a"));
+    try (DirectoryReader reader = index(docs)) {
+      vocabulary.warm(reader);
+      TagTally tally = count(vocabulary, reader, doc -> doc == 200);
+      List<TagCount> related = tally.related(vocabulary.snapshot());
+      assertEquals(List.of(new TagCount("a", "a", 1), new TagCount("b", "b", 1)), related);
+    }
+  }
+
+  private static List<TagCount> expected() {
+    // keys compare as Java strings, so "émile" sorts after "zebra"; a tie goes to the smaller name
+    return List.of(
+        new TagCount("apple", "apple", 3),
+        new TagCount("java", "java", 3),
+        new TagCount("mango", "mango", 1),
+        new TagCount("Zebra", "zebra", 2),
+        new TagCount("émile", "émile", 1));
+  }
+
+  private static List<TagCount> counted(boolean warm) throws IOException {
+    TagVocabulary vocabulary = new TagVocabulary();
+    try (DirectoryReader reader = index(DOCS)) {
+      if (warm) {
+        vocabulary.warm(reader);
+      }
+      TagTally tally = count(vocabulary, reader, doc -> true);
+      return tally.related(vocabulary.snapshot());
+    }
+  }
+
+  private interface Match {
+    boolean test(int doc);
+  }
+
+  private static TagTally count(TagVocabulary vocabulary, DirectoryReader reader, Match match)
+      throws IOException {
+    TagTally tally = vocabulary.tally();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      int[] ids = vocabulary.ordinalIds(leaf.reader(), IndexFields.TAG_NAME);
+      tally.ensure(vocabulary.size());
+      SortedSetDocValues values = leaf.reader().getSortedSetDocValues(IndexFields.TAG_NAME);
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (match.test(leaf.docBase + doc) && values.advanceExact(doc)) {
+          for (int i = values.docValueCount(); i > 0; i--) {
+            tally.add(ids[(int) values.nextOrd()]);
+          }
+        }
+      }
+    }
+    return tally;
+  }
+
+  /** One segment per two documents, so names spread over several segments. */
+  private static DirectoryReader index(List<List<String>> docs) throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      for (int i = 0; i < docs.size(); i++) {
+        Document doc = new Document();
+        for (String tag : docs.get(i)) {
+          doc.add(new SortedSetDocValuesField(IndexFields.TAG_NAME, new BytesRef(tag)));
+        }
+        writer.addDocument(doc);
+        if (i % 2 == 1) {
+          writer.commit();
+        }
+      }
+    }
+    return DirectoryReader.open(directory);
+  }
+}
