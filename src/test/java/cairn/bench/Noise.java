@@ -31,10 +31,7 @@ final class Noise {
   /** Cores' worth of CPU other processes used since {@link #mark}. */
   double others() {
     double seconds = (System.nanoTime() - nanos) / 1e9;
-    long otherTicks =
-        systemBusyTicks()
-            - busy
-            - (processTicks(ProcessHandle.current().pid()) + processTicks(serverPid) - ours);
+    long otherTicks = systemBusyTicks() - busy - (ourTicks() - ours);
     return Math.max(0, otherTicks / TICKS_PER_SECOND / seconds);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cairn.support.WebClient.Page;
 import cairn.support.WebTest;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,30 +30,52 @@ class CsrfTest extends WebTest {
 
   @Inject Router router;
 
-  private List<String> postPages(String user, long bookmark) {
+  /** A POST page and whether it takes multipart forms (an upload) rather than plain ones. */
+  private record PostPage(String path, boolean multipart) {}
+
+  private List<PostPage> postPages(String user, long bookmark) {
     return router
         .uriRoutes()
         .map(r -> (UriRouteInfo<?, ?>) r)
         .filter(r -> r.getHttpMethod() == HttpMethod.POST)
-        .map(UriRouteInfo::getUriMatchTemplate)
-        .map(Object::toString)
-        .filter(p -> WebPaths.isPage(p) && !OPEN_BY_DESIGN.contains(p))
-        .map(p -> p.replace("{name}", user).replace("{id}", Long.toString(bookmark)))
+        .filter(r -> WebPaths.isPage(r.getUriMatchTemplate().toString()))
+        .filter(r -> !OPEN_BY_DESIGN.contains(r.getUriMatchTemplate().toString()))
+        .map(
+            r ->
+                new PostPage(
+                    r.getUriMatchTemplate()
+                        .toString()
+                        .replace("{name}", user)
+                        .replace("{id}", Long.toString(bookmark)),
+                    r.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE)))
         .distinct()
         .toList();
+  }
+
+  private static Page post(Account me, PostPage page, Map<String, String> fields) {
+    return page.multipart()
+        ? me.browser()
+            .postFile(
+                page.path(),
+                fields,
+                "file",
+                "b.html",
+                "<DT><A HREF=\"https://example.org/i\">i</A>".getBytes(StandardCharsets.UTF_8))
+        : me.browser().post(page.path(), fields);
   }
 
   @Test
   void everyPostPageRefusesAFormWithoutTheToken() {
     Account me = account("csrf");
     long id = save(me.user(), "https://example.org/c", "c", "t", true, Instant.now());
-    List<String> pages = postPages(me.name(), id);
+    List<PostPage> pages = postPages(me.name(), id);
     assertTrue(pages.size() >= 12, "found the POST pages: " + pages);
-    for (String path : pages) {
-      Page noToken = me.browser().post(path, Map.of("tag", "t", "from", "t", "to", "u"));
-      assertEquals(403, noToken.status(), path + " without a token: " + noToken);
-      Page wrongToken = me.browser().post(path, Map.of("csrf", "0".repeat(48)));
-      assertEquals(403, wrongToken.status(), path + " with a wrong token");
+    assertTrue(pages.stream().anyMatch(PostPage::multipart), "found the upload: " + pages);
+    for (PostPage page : pages) {
+      Page noToken = post(me, page, Map.of("tag", "t", "from", "t", "to", "u"));
+      assertEquals(403, noToken.status(), page + " without a token: " + noToken);
+      Page wrongToken = post(me, page, Map.of("csrf", "0".repeat(48)));
+      assertEquals(403, wrongToken.status(), page + " with a wrong token");
     }
     assertEquals(1, me.browser().get("/u:" + me.name()).doc().select("article").size());
   }

@@ -17,10 +17,10 @@ import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
- * Related tags counted by vocabulary id come out as the per-name counting did: spellings of one key
- * merged under the most used one, alphabetical by key, whichever ordering path the tally takes.
+ * Related tags counted by vocabulary id: spellings of one key merged under the most used one,
+ * alphabetical by key, across segments, and a reused tally starts from nothing.
  */
-class TagTallyTest {
+class TagVocabularyTest {
   private static final List<List<String>> DOCS =
       List.of(
           List.of("java", "Zebra"),
@@ -31,16 +31,26 @@ class TagTallyTest {
 
   @Test
   void spellingsMergeUnderTheMostUsedOneInKeyOrderAcrossSegments() throws IOException {
-    assertEquals(expected(), counted(true));
+    TagVocabulary vocabulary = new TagVocabulary();
+    try (DirectoryReader reader = index(DOCS)) {
+      assertEquals(expected(), vocabulary.related(count(vocabulary, reader, doc -> true)));
+    }
   }
 
   @Test
-  void namesNewerThanTheRankingAreSortedByComparison() throws IOException {
-    assertEquals(expected(), counted(false));
+  void aReusedTallyCountsOnlyItsOwnListing() throws IOException {
+    TagVocabulary vocabulary = new TagVocabulary();
+    try (DirectoryReader reader = index(DOCS)) {
+      assertEquals(expected(), vocabulary.related(count(vocabulary, reader, doc -> true)));
+      assertEquals(
+          List.of(new TagCount("mango", "mango", 1)),
+          vocabulary.related(count(vocabulary, reader, doc -> doc == 4)));
+      assertEquals(expected(), vocabulary.related(count(vocabulary, reader, doc -> true)));
+    }
   }
 
   @Test
-  void aSmallListingOfABigVocabularyTakesTheSortedPath() throws IOException {
+  void aSmallListingOfABigVocabularyCountsOnlyItsHits() throws IOException {
     TagVocabulary vocabulary = new TagVocabulary();
     List<List<String>> docs = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -48,9 +58,7 @@ class TagTallyTest {
     }
     docs.add(List.of("b", "a"));
     try (DirectoryReader reader = index(docs)) {
-      vocabulary.warm(reader);
-      TagTally tally = count(vocabulary, reader, doc -> doc == 200);
-      List<TagCount> related = tally.related(vocabulary.snapshot());
+      List<TagCount> related = vocabulary.related(count(vocabulary, reader, doc -> doc == 200));
       assertEquals(List.of(new TagCount("a", "a", 1), new TagCount("b", "b", 1)), related);
     }
   }
@@ -65,24 +73,13 @@ class TagTallyTest {
         new TagCount("émile", "émile", 1));
   }
 
-  private static List<TagCount> counted(boolean warm) throws IOException {
-    TagVocabulary vocabulary = new TagVocabulary();
-    try (DirectoryReader reader = index(DOCS)) {
-      if (warm) {
-        vocabulary.warm(reader);
-      }
-      TagTally tally = count(vocabulary, reader, doc -> true);
-      return tally.related(vocabulary.snapshot());
-    }
-  }
-
   private interface Match {
     boolean test(int doc);
   }
 
-  private static TagTally count(TagVocabulary vocabulary, DirectoryReader reader, Match match)
-      throws IOException {
-    TagTally tally = vocabulary.tally();
+  private static TagVocabulary.Tally count(
+      TagVocabulary vocabulary, DirectoryReader reader, Match match) throws IOException {
+    TagVocabulary.Tally tally = vocabulary.tally();
     for (LeafReaderContext leaf : reader.leaves()) {
       int[] ids = vocabulary.ordinalIds(leaf.reader(), IndexFields.TAG_NAME);
       tally.ensure(vocabulary.size());
