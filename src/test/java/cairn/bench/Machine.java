@@ -44,7 +44,7 @@ final class Machine {
     setup.put(
         "listing surface",
         s.surface() == Scenarios.Surface.API
-            ? "JSON API /api/v1/bookmarks (HTML pages not on this branch yet; -Dbench.surface=pages switches B1–B4, B10)"
+            ? "JSON API /api/v1/bookmarks (-Dbench.surface=pages measures B1–B4 and B10 on the HTML pages instead)"
             : "HTML pages /u:NAME/t:A, /t:A (anonymous)");
     setup.put(
         "method",
