@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * What the index answers for a listing: the page's bookmarks in order (ids and dates), the total,
- * the related tags and matches per UTC day (when asked), and whether there is anything earlier or
- * later than the page.
+ * What the index answers for a listing: the page's bookmarks in order (ids and dates), the total
+ * (exact when {@link Listing.Count#TOTAL} was asked for, otherwise at least the matches up to the
+ * page and one beyond it), the related tags and matches per UTC day (when asked), and whether there
+ * is anything earlier or later than the page.
  */
 public record IndexPage(
     List<Hit> hits,

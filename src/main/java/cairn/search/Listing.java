@@ -52,8 +52,15 @@ public record Listing(
   public static final int MAX_PAGE_SIZE = 100_000;
   public static final int MAX_FILTER_TAGS = 32;
 
-  /** Counts taken over every match, beyond the total. */
+  /**
+   * Counts taken over every match. Without any, the search stops once it holds a full page and
+   * knows that more lie beyond it (the index is sorted newest first), so the total is then only a
+   * lower bound; a page that needs none (Pinboard's posts/recent, posts/all) costs its page, not
+   * the whole account.
+   */
   public enum Count {
+    /** The exact number of matches. */
+    TOTAL,
     RELATED_TAGS,
     DAYS
   }
@@ -72,7 +79,10 @@ public record Listing(
     }
   }
 
-  /** Everything of {@code owner} that {@code viewer} may see, newest first, with related tags. */
+  /**
+   * Everything of {@code owner} that {@code viewer} may see, newest first, with the total and
+   * related tags.
+   */
   public static Listing of(long viewer, @Nullable Long owner) {
     return new Listing(
         viewer,
@@ -87,7 +97,7 @@ public record Listing(
         null,
         0,
         DEFAULT_PAGE_SIZE,
-        EnumSet.of(Count.RELATED_TAGS));
+        EnumSet.of(Count.TOTAL, Count.RELATED_TAGS));
   }
 
   public Listing withTags(List<String> required) {

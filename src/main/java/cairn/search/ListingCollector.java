@@ -15,6 +15,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -24,7 +25,8 @@ import org.apache.lucene.search.ScoreMode;
 /**
  * One pass over every match of a listing that yields everything the page shows: the total, the
  * count of every tag among the matches, how many matches lie before and after the cursor, and the
- * page itself (a bounded heap of the nearest matches past the cursor).
+ * page itself (a bounded heap of the nearest matches past the cursor). A listing that counts
+ * nothing stops each segment once the page is full and a match beyond it was seen.
  *
  * <p>Tag counting reads each match's tag ordinals from doc values, maps them to {@link
  * TagVocabulary} ids (a per-segment array, made once in the segment's life) and adds to one
@@ -43,6 +45,7 @@ final class ListingCollector implements Collector {
   private final boolean countTags;
   private final boolean countPrivateTags;
   private final boolean countDays;
+  private final boolean countAll;
   private final Map<Long, Integer> days = new HashMap<>();
   private final PriorityQueue<Key> page;
   private final TagVocabulary vocabulary;
@@ -60,6 +63,7 @@ final class ListingCollector implements Collector {
     this.countTags = listing.counts().contains(Listing.Count.RELATED_TAGS);
     this.countPrivateTags = countTags && listing.ownView();
     this.countDays = listing.counts().contains(Listing.Count.DAYS);
+    this.countAll = !listing.counts().isEmpty();
     this.tally = countTags ? vocabulary.tally() : null;
     // the heap's head is the candidate to drop: the oldest when paging earlier, the newest when
     // later
@@ -132,6 +136,10 @@ final class ListingCollector implements Collector {
           privateTags.count(doc);
         }
         if (pastPage && !countDays) {
+          if (!countAll) {
+            // nothing asks for the rest: the page is full and more are known to lie beyond it
+            throw new CollectionTerminatedException();
+          }
           if (cursor != null) {
             olderThanCursor++;
           }

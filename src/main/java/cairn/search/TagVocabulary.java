@@ -30,6 +30,7 @@ final class TagVocabulary {
   private final Map<FieldKey, int[]> segments = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Tally> spare = new ConcurrentLinkedQueue<>();
   private volatile Entries entries = new Entries(new String[0], new String[0], new int[0], 0, 0);
+  private volatile Ranking ranking = new Ranking(new int[0], 0);
 
   /** The id arrays, replaced whole when they grow, so readers never see a half-written one. */
   private record Entries(String[] names, String[] keys, int[] keyOf, int size, int keyCount) {}
@@ -107,11 +108,18 @@ final class TagVocabulary {
   /**
    * The related tags of a finished count, alphabetical by key, spellings of one key merged under
    * the most used one; gives the tally back for reuse.
+   *
+   * <p>Keys are ordered by their alphabetical rank, an int per key computed once for the whole
+   * vocabulary: a listing that touches a good share of the vocabulary walks the ranks in order
+   * (linear, no comparisons), a smaller one sorts rank-and-slot longs. Keys newer than the ranking
+   * are sorted by comparison and merged in, until enough of them make a new ranking worthwhile.
    */
   List<TagCount> related(Tally tally) {
     Entries e = entries;
+    Ranking ranking = rankingFor(e);
     int[] slotOfKey = tally.keySlots(e.keyCount);
-    List<int[]> merged = new ArrayList<>(tally.size);
+    int merged = 0;
+    tally.mergeRoom(tally.size);
     for (int i = 0; i < tally.size; i++) {
       int id = tally.touched[i];
       int count = tally.counts[id];
@@ -119,38 +127,137 @@ final class TagVocabulary {
       int k = e.keyOf[id];
       int slot = slotOfKey[k];
       if (slot == 0) {
-        merged.add(new int[] {id, count, count});
-        slotOfKey[k] = merged.size();
+        tally.bestId[merged] = id;
+        tally.bestCount[merged] = count;
+        tally.keyTotal[merged] = count;
+        slotOfKey[k] = ++merged;
         continue;
       }
-      // {best spelling id, its count, total}: most used spelling, then the smaller name
-      int[] m = merged.get(slot - 1);
-      m[2] += count;
-      if (count > m[1] || (count == m[1] && e.names[id].compareTo(e.names[m[0]]) < 0)) {
-        m[0] = id;
-        m[1] = count;
+      // the most used spelling names the key; a tie goes to the smaller name
+      int m = slot - 1;
+      tally.keyTotal[m] += count;
+      int best = tally.bestId[m];
+      if (count > tally.bestCount[m]
+          || (count == tally.bestCount[m] && e.names[id].compareTo(e.names[best]) < 0)) {
+        tally.bestId[m] = id;
+        tally.bestCount[m] = count;
       }
     }
-    List<TagCount> related = new ArrayList<>(merged.size());
-    for (int[] m : merged) {
-      slotOfKey[e.keyOf[m[0]]] = 0;
-      related.add(new TagCount(e.names[m[0]], e.keys[m[0]], m[2]));
+    List<TagCount> ranked = new ArrayList<>(merged);
+    List<TagCount> unranked = new ArrayList<>();
+    int rankedSlots = 0;
+    long[] order = tally.order(merged);
+    for (int m = 0; m < merged; m++) {
+      int k = e.keyOf[tally.bestId[m]];
+      slotOfKey[k] = 0;
+      if (k < ranking.keyCount) {
+        order[rankedSlots++] = ((long) ranking.rankOfKey[k] << 32) | m;
+      } else {
+        unranked.add(countOf(e, tally, m));
+      }
     }
-    related.sort(TagCount.ALPHABETICAL);
+    if (rankedSlots * 16L > ranking.keyCount) {
+      // bucket by rank: one pass over the ranks instead of a sort
+      int[] slotOfRank = tally.rankSlots(ranking.keyCount);
+      for (int x = 0; x < rankedSlots; x++) {
+        slotOfRank[(int) (order[x] >>> 32)] = (int) order[x] + 1;
+      }
+      for (int rank = 0; rank < ranking.keyCount; rank++) {
+        int slot = slotOfRank[rank];
+        if (slot != 0) {
+          slotOfRank[rank] = 0;
+          ranked.add(countOf(e, tally, slot - 1));
+        }
+      }
+    } else {
+      Arrays.sort(order, 0, rankedSlots);
+      for (int x = 0; x < rankedSlots; x++) {
+        ranked.add(countOf(e, tally, (int) order[x]));
+      }
+    }
     tally.size = 0;
     spare.add(tally);
-    return related;
+    if (unranked.isEmpty()) {
+      return ranked;
+    }
+    unranked.sort(TagCount.ALPHABETICAL);
+    return mergeSorted(ranked, unranked);
+  }
+
+  private static TagCount countOf(Entries e, Tally tally, int m) {
+    int id = tally.bestId[m];
+    return new TagCount(e.names[id], e.keys[id], tally.keyTotal[m]);
+  }
+
+  private static List<TagCount> mergeSorted(List<TagCount> a, List<TagCount> b) {
+    List<TagCount> out = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    int j = 0;
+    while (i < a.size() && j < b.size()) {
+      out.add(TagCount.ALPHABETICAL.compare(a.get(i), b.get(j)) <= 0 ? a.get(i++) : b.get(j++));
+    }
+    out.addAll(a.subList(i, a.size()));
+    out.addAll(b.subList(j, b.size()));
+    return out;
+  }
+
+  /**
+   * The alphabetical rank of each key below {@code keyCount}: rank order is {@link
+   * TagCount#ALPHABETICAL}'s order of the keys (which are unique, so ties never arise).
+   */
+  private record Ranking(int[] rankOfKey, int keyCount) {}
+
+  /**
+   * The current ranking, made anew when the keys it lacks pass a sixteenth of those it has (at
+   * least 32): sorting 50,000 keys takes some milliseconds, so it is not done per new tag.
+   */
+  private Ranking rankingFor(Entries e) {
+    Ranking r = ranking;
+    if (e.keyCount - r.keyCount <= Math.max(32, r.keyCount / 16)) {
+      return r;
+    }
+    synchronized (this) {
+      Entries now = entries;
+      r = ranking;
+      if (now.keyCount - r.keyCount > Math.max(32, r.keyCount / 16)) {
+        r = rank(now);
+        ranking = r;
+      }
+      return r;
+    }
+  }
+
+  private static Ranking rank(Entries e) {
+    String[] keyText = new String[e.keyCount];
+    for (int id = 0; id < e.size; id++) {
+      if (keyText[e.keyOf[id]] == null) {
+        keyText[e.keyOf[id]] = e.keys[id];
+      }
+    }
+    Integer[] byKey = new Integer[e.keyCount];
+    Arrays.setAll(byKey, k -> k);
+    Arrays.sort(byKey, (a, b) -> keyText[a].compareTo(keyText[b]));
+    int[] rankOfKey = new int[e.keyCount];
+    for (int rank = 0; rank < byKey.length; rank++) {
+      rankOfKey[byKey[rank]] = rank;
+    }
+    return new Ranking(rankOfKey, e.keyCount);
   }
 
   /**
    * Counts per tag id for one listing: a dense array, plus the list of ids touched so that only
    * those are read and reset afterwards (a listing of three bookmarks costs three slots, not the
-   * vocabulary).
+   * vocabulary); and the scratch arrays that turn the counts into related tags.
    */
   static final class Tally {
     private int[] counts = new int[0];
     private int[] touched = new int[64];
     private int[] keySlots = new int[0];
+    private int[] rankSlots = new int[0];
+    private int[] bestId = new int[0];
+    private int[] bestCount = new int[0];
+    private int[] keyTotal = new int[0];
+    private long[] order = new long[0];
     private int size;
 
     /** Makes room for ids below {@code n}. */
@@ -191,6 +298,29 @@ final class TagVocabulary {
         keySlots = new int[Math.max(keyCount, keySlots.length * 2)];
       }
       return keySlots;
+    }
+
+    private int[] rankSlots(int keyCount) {
+      if (rankSlots.length < keyCount) {
+        rankSlots = new int[Math.max(keyCount, rankSlots.length * 2)];
+      }
+      return rankSlots;
+    }
+
+    private void mergeRoom(int n) {
+      if (bestId.length < n) {
+        int grown = Math.max(n, bestId.length * 2);
+        bestId = new int[grown];
+        bestCount = new int[grown];
+        keyTotal = new int[grown];
+      }
+    }
+
+    private long[] order(int n) {
+      if (order.length < n) {
+        order = new long[Math.max(n, order.length * 2)];
+      }
+      return order;
     }
   }
 

@@ -63,6 +63,74 @@ class TagVocabularyTest {
     }
   }
 
+  @Test
+  void aListingOfMostOfABigVocabularyComesOutInKeyOrder() throws IOException {
+    List<List<String>> docs = bigVocabulary(0, 300);
+    TagVocabulary vocabulary = new TagVocabulary();
+    try (DirectoryReader reader = index(docs)) {
+      assertEquals(bruteForce(docs), vocabulary.related(count(vocabulary, reader, doc -> true)));
+      List<List<String>> some = docs.subList(0, 40);
+      assertEquals(
+          bruteForce(some), vocabulary.related(count(vocabulary, reader, doc -> doc < 40)));
+    }
+  }
+
+  @Test
+  void namesNewerThanTheRankingMergeIntoItsOrder() throws IOException {
+    TagVocabulary vocabulary = new TagVocabulary();
+    List<List<String>> old = bigVocabulary(0, 300);
+    try (DirectoryReader reader = index(old)) {
+      vocabulary.related(count(vocabulary, reader, doc -> true));
+    }
+    // 20 new keys, fewer than a re-ranking waits for, spread between the ranked ones
+    List<List<String>> docs = new ArrayList<>(old);
+    docs.addAll(bigVocabulary(1000, 20));
+    docs.add(List.of("AAA", "zzz", "Tag0005"));
+    try (DirectoryReader reader = index(docs)) {
+      assertEquals(bruteForce(docs), vocabulary.related(count(vocabulary, reader, doc -> true)));
+    }
+  }
+
+  /** {@code n} documents from {@code from} on, with tags that share keys in several spellings. */
+  private static List<List<String>> bigVocabulary(int from, int n) {
+    List<List<String>> docs = new ArrayList<>();
+    for (int i = from; i < from + n; i++) {
+      docs.add(
+          List.of(
+              String.format("tag%04d", i),
+              String.format(i % 3 == 0 ? "Tag%04d" : "tag%04d", (i * 7) % (from + n)),
+              i % 2 == 0 ? "even" : "Odd"));
+    }
+    return docs;
+  }
+
+  /** Related tags computed the slow, obvious way. */
+  private static List<TagCount> bruteForce(List<List<String>> docs) {
+    java.util.Map<String, java.util.Map<String, Integer>> spellings = new java.util.TreeMap<>();
+    for (List<String> doc : docs) {
+      for (String name : new java.util.LinkedHashSet<>(doc)) {
+        spellings
+            .computeIfAbsent(cairn.tag.TagName.keyOf(name), k -> new java.util.TreeMap<>())
+            .merge(name, 1, Integer::sum);
+      }
+    }
+    List<TagCount> out = new ArrayList<>();
+    spellings.forEach(
+        (key, names) -> {
+          String best = null;
+          int total = 0;
+          for (var e : names.entrySet()) {
+            total += e.getValue();
+            if (best == null || e.getValue() > names.get(best)) {
+              best = e.getKey();
+            }
+          }
+          out.add(new TagCount(best, key, total));
+        });
+    out.sort(TagCount.ALPHABETICAL);
+    return out;
+  }
+
   private static List<TagCount> expected() {
     // keys compare as Java strings, so "émile" sorts after "zebra"; a tie goes to the smaller name
     return List.of(
