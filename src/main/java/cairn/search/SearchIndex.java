@@ -61,6 +61,13 @@ public class SearchIndex {
    */
   static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
 
+  /**
+   * While the journal holds more than a batch (an import, a rebuild's replay), how long applied
+   * changes may wait before they are made visible: refreshing the searcher after every 1,000
+   * documents flushed a tiny segment each time and spent the indexer's time merging them.
+   */
+  static final Duration BACKLOG_PUBLISH_INTERVAL = Duration.ofMillis(500);
+
   static final int BATCH = 1000;
   private static final String SEQ = "seq";
   private static final String SCHEMA = "schema";
@@ -85,6 +92,7 @@ public class SearchIndex {
   private long appliedSeq;
   private long committedSeq;
   private long lastCommitNanos = System.nanoTime();
+  private long lastPublishNanos = System.nanoTime();
 
   SearchIndex(
       @Value("${cairn.data-dir}") Path dataDir,
@@ -111,6 +119,7 @@ public class SearchIndex {
     while (applyPending()) {
       commitIfDue();
     }
+    publish();
     this.indexer = Thread.ofPlatform().name("cairn-indexer").daemon().start(this::tailJournal);
     recent.onCommit(this::nudge);
   }
@@ -258,6 +267,11 @@ public class SearchIndex {
     while (!closing) {
       try {
         boolean more = applyPending();
+        if (appliedSeq > visibleSeq()
+            && (!more
+                || System.nanoTime() - lastPublishNanos >= BACKLOG_PUBLISH_INTERVAL.toNanos())) {
+          publish();
+        }
         commitIfDue();
         if (!more) {
           awaitWork();
@@ -269,7 +283,10 @@ public class SearchIndex {
     }
   }
 
-  /** Applies one batch of journal rows; returns whether more may be waiting. */
+  /**
+   * Applies one batch of journal rows to the writer (visible once {@link #publish}ed); returns
+   * whether more may be waiting.
+   */
   private boolean applyPending() throws IOException {
     List<ChangeJournal.Change> changes = journal.readAfter(appliedSeq, BATCH);
     if (changes.isEmpty()) {
@@ -288,14 +305,12 @@ public class SearchIndex {
       }
     }
     appliedSeq = changes.get(changes.size() - 1).seq();
-    if (searchers != null) {
-      publish();
-    }
     return changes.size() == BATCH;
   }
 
   private void publish() throws IOException {
     searchers.maybeRefreshBlocking();
+    lastPublishNanos = System.nanoTime();
     lock.lock();
     try {
       visibleSeq = appliedSeq;

@@ -29,7 +29,10 @@ import java.util.Map;
  * <p>Run after {@code mvn test-compile dependency:build-classpath
  * -Dmdep.outputFile=target/classpath.txt}: {@code java --enable-native-access=ALL-UNNAMED -cp
  * target/test-classes:target/classes:$(cat target/classpath.txt) cairn.bench.ImportBench FILE}, or
- * a number N instead of FILE for a generated file of N bookmarks.
+ * a number N instead of FILE for a generated file of N bookmarks. {@code -Dcairn.bench.rounds=N}
+ * imports it N times, each into a new account of the same store: the first round pays for a cold
+ * JVM (the CLI's case; about 20 s of JIT compilation on 2 cores), later ones show a running
+ * server's.
  */
 public final class ImportBench {
   private ImportBench() {}
@@ -47,49 +50,59 @@ public final class ImportBench {
             .environments(storeOnly ? SearchIndex.STORE_ONLY_ENVIRONMENT : "bench")
             .properties(Map.of("cairn.data-dir", data.toString()))
             .start()) {
-      long user = context.getBean(UserService.class).create("bench", "password-b").user().id();
-      var os =
-          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      resetPeaks();
-      long cpu = os.getProcessCpuTime();
-      long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-      long start = System.nanoTime();
-      ImportReport report;
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-        report =
-            context
-                .getBean(ImportService.class)
-                .importFile(
-                    user,
-                    in,
-                    file.getFileName().toString(),
-                    ImportOptions.DEFAULTS,
-                    ImportProgress.NONE);
+      int rounds = Integer.getInteger("cairn.bench.rounds", 1);
+      for (int round = 1; round <= rounds; round++) {
+        System.out.printf("round %d of %d%s%n", round, rounds, round == 1 ? " (cold JVM)" : "");
+        once(context, "bench" + round, file, storeOnly);
       }
-      double imported = seconds(start);
-      long listed = storeOnly ? 0 : awaitListed(context, user, report.imported());
-      double indexed = seconds(start);
-      System.out.printf(
-          "%s (%,d bytes): %,d read, %,d imported, %,d skipped%n"
-              + "  import: %.2f s = %,.0f bookmarks/s%n"
-              + "  import + index caught up (listing counts %,d): %.2f s = %,.0f bookmarks/s%n"
-              + "  cpu: process %.1f s, importing thread %.1f s%n"
-              + "  peak heap: %,d MB (max %,d MB)%n",
-          file.getFileName(),
-          Files.size(file),
-          report.read(),
-          report.imported(),
-          report.skippedCount(),
-          imported,
-          report.read() / imported,
-          listed,
-          indexed,
-          report.read() / indexed,
-          (os.getProcessCpuTime() - cpu) / 1e9,
-          (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread) / 1e9,
-          peakHeap() >> 20,
-          Runtime.getRuntime().maxMemory() >> 20);
     }
+  }
+
+  /** Imports {@code file} into a new account and prints what it took. */
+  private static void once(ApplicationContext context, String name, Path file, boolean storeOnly)
+      throws IOException {
+    long user = context.getBean(UserService.class).create(name, "password-b").user().id();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    resetPeaks();
+    long cpu = os.getProcessCpuTime();
+    long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    ImportReport report;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      report =
+          context
+              .getBean(ImportService.class)
+              .importFile(
+                  user,
+                  in,
+                  file.getFileName().toString(),
+                  ImportOptions.DEFAULTS,
+                  ImportProgress.NONE);
+    }
+    double imported = seconds(start);
+    long listed = storeOnly ? 0 : awaitListed(context, user, report.imported());
+    double indexed = seconds(start);
+    System.out.printf(
+        "%s (%,d bytes): %,d read, %,d imported, %,d skipped%n"
+            + "  import: %.2f s = %,.0f bookmarks/s%n"
+            + "  import + index caught up (listing counts %,d): %.2f s = %,.0f bookmarks/s%n"
+            + "  cpu: process %.1f s, importing thread %.1f s%n"
+            + "  peak heap: %,d MB (max %,d MB)%n",
+        file.getFileName(),
+        Files.size(file),
+        report.read(),
+        report.imported(),
+        report.skippedCount(),
+        imported,
+        report.read() / imported,
+        listed,
+        indexed,
+        report.read() / indexed,
+        (os.getProcessCpuTime() - cpu) / 1e9,
+        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread) / 1e9,
+        peakHeap() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   /** Lists the account until the index counts {@code expected} bookmarks (or ten minutes pass). */
