@@ -123,7 +123,10 @@ public record UrlKey(String value) {
         continue;
       }
       fragmentSeen |= c == '#';
-      if (UNSAFE.indexOf(c) >= 0) {
+      // beyond ASCII, URIs take letters and symbols as they are but not spaces or controls (a
+      // no-break space in a path is common in old bookmarks): those are escaped as browsers do
+      if (UNSAFE.indexOf(c) >= 0
+          || (c > 127 && (Character.isSpaceChar(c) || Character.isISOControl(c)))) {
         for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
           out.append('%').append(String.format("%02X", b));
         }

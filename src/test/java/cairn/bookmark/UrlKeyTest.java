@@ -29,6 +29,8 @@ class UrlKeyTest {
     "http://example.com/a b, http://example.com/a%20b",
     "http://example.com/ü, http://example.com/%C3%BC",
     "http://example.com/%C3%BC, http://example.com/%C3%BC",
+    "http://example.com/a\u00A0b/, http://example.com/a%C2%A0b/",
+    "http://example.com/a\u2003b, http://example.com/a%E2%80%83b",
     "http://example.com/100%, http://example.com/100%25",
     "http://example.com/a?b=1&a=2, http://example.com/a?b=1&a=2",
     "http://user@Example.com/, http://user@example.com/",
