@@ -68,6 +68,14 @@ public class SearchIndex {
    */
   static final Duration BACKLOG_PUBLISH_INTERVAL = Duration.ofMillis(500);
 
+  /**
+   * How often a stream of writes is made visible when no reader waits for it: a refresh flushes a
+   * segment, which at a million bookmarks cost the indexer more than the writes themselves. A
+   * listing that must show a write ({@link #awaitVisible}) has it published at once; a write after
+   * a quiet spell too.
+   */
+  static final Duration QUIET_PUBLISH_INTERVAL = Duration.ofMillis(100);
+
   static final int BATCH = 1000;
   private static final String SEQ = "seq";
   private static final String SCHEMA = "schema";
@@ -86,6 +94,10 @@ public class SearchIndex {
   private final Condition workArrived = lock.newCondition();
   private long visibleSeq;
   private boolean nudged;
+
+  /** Someone waits in {@link #awaitVisible}: publish without waiting for the interval. */
+  private volatile boolean readerWaiting;
+
   private volatile boolean closing;
 
   // touched only by the indexer thread (and the constructor before it starts)
@@ -150,10 +162,12 @@ public class SearchIndex {
    */
   public boolean awaitVisible(long seq, Duration timeout) {
     long remaining = timeout.toNanos();
-    nudge();
     lock.lock();
     try {
       while (visibleSeq < seq && remaining > 0 && !closing) {
+        readerWaiting = true;
+        nudged = true;
+        workArrived.signal();
         remaining = visibleAdvanced.awaitNanos(remaining);
       }
       return visibleSeq >= seq;
@@ -267,18 +281,16 @@ public class SearchIndex {
     while (!closing) {
       try {
         boolean more = applyPending();
-        if (appliedSeq > visibleSeq()
-            && (!more
-                || System.nanoTime() - lastPublishNanos >= BACKLOG_PUBLISH_INTERVAL.toNanos())) {
+        if (appliedSeq > visibleSeq() && (readerWaiting || publishWait(more) <= 0)) {
           publish();
         }
         commitIfDue();
         if (!more) {
-          awaitWork();
+          awaitWork(appliedSeq > visibleSeq() ? publishWait(false) : POLL_INTERVAL.toNanos());
         }
       } catch (RuntimeException | IOException e) {
         LOG.error("Indexing failed; retrying from journal position {}", appliedSeq, e);
-        awaitWork();
+        awaitWork(POLL_INTERVAL.toNanos());
       }
     }
   }
@@ -308,7 +320,20 @@ public class SearchIndex {
     return changes.size() == BATCH;
   }
 
+  /** Nanoseconds until applied changes are due to be published without a waiting reader. */
+  private long publishWait(boolean backlog) {
+    Duration interval = backlog ? BACKLOG_PUBLISH_INTERVAL : QUIET_PUBLISH_INTERVAL;
+    return interval.toNanos() - (System.nanoTime() - lastPublishNanos);
+  }
+
   private void publish() throws IOException {
+    lock.lock();
+    try {
+      // readers that arrive from here on see the refresh below or ask for the next one
+      readerWaiting = false;
+    } finally {
+      lock.unlock();
+    }
     searchers.maybeRefreshBlocking();
     lastPublishNanos = System.nanoTime();
     lock.lock();
@@ -335,11 +360,12 @@ public class SearchIndex {
     lastCommitNanos = System.nanoTime();
   }
 
-  private void awaitWork() {
+  /** Waits until nudged or for {@code nanos} (at most the poll interval). */
+  private void awaitWork(long nanos) {
     lock.lock();
     try {
-      if (!nudged && !closing) {
-        workArrived.await(POLL_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+      if (!nudged && !closing && nanos > 0) {
+        workArrived.await(Math.min(nanos, POLL_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
       }
       nudged = false;
     } catch (InterruptedException e) {
