@@ -259,15 +259,7 @@ public class SearchIndex {
     long start = System.nanoTime();
     long upTo = journal.lastSeq();
     writer.deleteAll();
-    long count = 0;
-    long after = 0;
-    for (List<Long> ids; !(ids = bookmarks.listIdsAfter(after, BATCH)).isEmpty(); ) {
-      for (Bookmark b : bookmarks.list(ids)) {
-        writer.addDocument(IndexFields.toDocument(b));
-      }
-      count += ids.size();
-      after = ids.get(ids.size() - 1);
-    }
+    long count = IndexRebuild.addAll(writer, bookmarks, BATCH);
     commit(upTo);
     appliedSeq = upTo;
     LOG.info(
