@@ -45,7 +45,10 @@ final class ListingCollector implements Collector {
   private final boolean countTags;
   private final boolean countPrivateTags;
   private final boolean countDays;
-  private final boolean countAll;
+
+  /** Something is counted over every match, so the search must see them all. */
+  private final boolean seesAll;
+
   private final Map<Long, Integer> days = new HashMap<>();
   private final PriorityQueue<Key> page;
   private final TagVocabulary vocabulary;
@@ -63,7 +66,7 @@ final class ListingCollector implements Collector {
     this.countTags = listing.counts().contains(Listing.Count.RELATED_TAGS);
     this.countPrivateTags = countTags && listing.ownView();
     this.countDays = listing.counts().contains(Listing.Count.DAYS);
-    this.countAll = !listing.counts().isEmpty();
+    this.seesAll = !listing.counts().isEmpty();
     this.tally = countTags ? vocabulary.tally() : null;
     // the heap's head is the candidate to drop: the oldest when paging earlier, the newest when
     // later
@@ -136,7 +139,7 @@ final class ListingCollector implements Collector {
           privateTags.count(doc);
         }
         if (pastPage && !countDays) {
-          if (!countAll) {
+          if (!seesAll) {
             // nothing asks for the rest: the page is full and more are known to lie beyond it
             throw new CollectionTerminatedException();
           }

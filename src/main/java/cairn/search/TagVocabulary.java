@@ -117,9 +117,11 @@ final class TagVocabulary {
   List<TagCount> related(Tally tally) {
     Entries e = entries;
     Ranking ranking = rankingFor(e);
-    int[] slotOfKey = tally.keySlots(e.keyCount);
+    int[] slotOfKey = tally.keySlots = room(tally.keySlots, e.keyCount);
+    tally.bestId = room(tally.bestId, tally.size);
+    tally.bestCount = room(tally.bestCount, tally.size);
+    tally.keyTotal = room(tally.keyTotal, tally.size);
     int merged = 0;
-    tally.mergeRoom(tally.size);
     for (int i = 0; i < tally.size; i++) {
       int id = tally.touched[i];
       int count = tally.counts[id];
@@ -146,7 +148,7 @@ final class TagVocabulary {
     List<TagCount> ranked = new ArrayList<>(merged);
     List<TagCount> unranked = new ArrayList<>();
     int rankedSlots = 0;
-    long[] order = tally.order(merged);
+    long[] order = tally.order = room(tally.order, merged);
     for (int m = 0; m < merged; m++) {
       int k = e.keyOf[tally.bestId[m]];
       slotOfKey[k] = 0;
@@ -158,7 +160,7 @@ final class TagVocabulary {
     }
     if (rankedSlots * 16L > ranking.keyCount) {
       // bucket by rank: one pass over the ranks instead of a sort
-      int[] slotOfRank = tally.rankSlots(ranking.keyCount);
+      int[] slotOfRank = tally.rankSlots = room(tally.rankSlots, ranking.keyCount);
       for (int x = 0; x < rankedSlots; x++) {
         slotOfRank[(int) (order[x] >>> 32)] = (int) order[x] + 1;
       }
@@ -292,36 +294,18 @@ final class TagVocabulary {
       }
       other.size = 0;
     }
+  }
 
-    private int[] keySlots(int keyCount) {
-      if (keySlots.length < keyCount) {
-        keySlots = new int[Math.max(keyCount, keySlots.length * 2)];
-      }
-      return keySlots;
-    }
+  /**
+   * {@code array} if it holds {@code n}, else a larger zeroed one (contents are not kept: the slot
+   * arrays are all zero between uses, the others are written before they are read).
+   */
+  private static int[] room(int[] array, int n) {
+    return array.length >= n ? array : new int[Math.max(n, array.length * 2)];
+  }
 
-    private int[] rankSlots(int keyCount) {
-      if (rankSlots.length < keyCount) {
-        rankSlots = new int[Math.max(keyCount, rankSlots.length * 2)];
-      }
-      return rankSlots;
-    }
-
-    private void mergeRoom(int n) {
-      if (bestId.length < n) {
-        int grown = Math.max(n, bestId.length * 2);
-        bestId = new int[grown];
-        bestCount = new int[grown];
-        keyTotal = new int[grown];
-      }
-    }
-
-    private long[] order(int n) {
-      if (order.length < n) {
-        order = new long[Math.max(n, order.length * 2)];
-      }
-      return order;
-    }
+  private static long[] room(long[] array, int n) {
+    return array.length >= n ? array : new long[Math.max(n, array.length * 2)];
   }
 
   /** How many ids there are now; counting arrays must reach this far. */
