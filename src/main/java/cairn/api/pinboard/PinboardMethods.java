@@ -17,6 +17,7 @@ import cairn.search.TagCount;
 import cairn.tag.TagList;
 import cairn.tag.TagNotFoundException;
 import cairn.tag.TagService;
+import cairn.user.PreferencesService;
 import cairn.user.User;
 import cairn.user.UserService;
 import jakarta.inject.Singleton;
@@ -53,6 +54,7 @@ final class PinboardMethods {
   private final UserService users;
   private final NoteService notes;
   private final TagSuggestions suggestions;
+  private final PreferencesService preferences;
   private final Clock clock;
 
   PinboardMethods(
@@ -63,6 +65,7 @@ final class PinboardMethods {
       UserService users,
       NoteService notes,
       TagSuggestions suggestions,
+      PreferencesService preferences,
       Clock clock) {
     this.bookmarks = bookmarks;
     this.queries = queries;
@@ -71,6 +74,7 @@ final class PinboardMethods {
     this.users = users;
     this.notes = notes;
     this.suggestions = suggestions;
+    this.preferences = preferences;
     this.clock = clock;
   }
 
@@ -102,8 +106,11 @@ final class PinboardMethods {
   }
 
   /**
-   * Saves a bookmark. Replacing an existing one overwrites every field Pinboard knows and keeps its
-   * quotes (Pinboard has none to send) and, without {@code dt}, its date.
+   * Saves a bookmark. Replacing an existing one overwrites the fields Pinboard sent and keeps its
+   * quotes (Pinboard has none to send) and, without {@code dt}, its date. Without {@code shared} an
+   * existing bookmark keeps its privacy and a new one follows the account's "private by default":
+   * many clients never send the flag, and defaulting it to public published private bookmarks.
+   * {@code toread} is kept the same way, so a client that knows nothing of it marks nothing read.
    */
   private Reply add(User user, PinboardParams p) {
     String url = p.get("url");
@@ -116,8 +123,8 @@ final class PinboardMethods {
     }
     TagList tagList = TagList.parse(p.text("tags", ""));
     Instant dt = p.addedAt(clock);
-    boolean shared = p.flag("shared", true);
-    boolean toread = p.flag("toread", false);
+    Boolean shared = p.optionalFlag("shared");
+    Boolean toread = p.optionalFlag("toread");
     String notesText = p.text("extended", "");
     var existing = queries.findIdByUrl(user.id(), UrlKey.of(url));
     if (existing.isPresent()) {
@@ -127,7 +134,10 @@ final class PinboardMethods {
       var patch = new BookmarkPatch(url, title, notesText, null, tagList, shared, toread, dt);
       bookmarks.update(user.id(), existing.get(), patch);
     } else {
-      var draft = new BookmarkDraft(url, title, notesText, List.of(), tagList, shared, toread, dt);
+      boolean isShared = shared != null ? shared : !preferences.get(user.id()).privateByDefault();
+      boolean isToread = toread != null && toread;
+      var draft =
+          new BookmarkDraft(url, title, notesText, List.of(), tagList, isShared, isToread, dt);
       bookmarks.create(user.id(), draft, false);
     }
     return new Reply.ResultCode("done");

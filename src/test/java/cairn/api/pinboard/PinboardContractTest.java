@@ -56,7 +56,7 @@ class PinboardContractTest extends ApiTest {
         List.of(
             new Call(
                 "posts_add_done",
-                "posts/add?url=https://example.com/one&description=One&extended=Notes%20%26%20more&tags=alpha,beta%20gamma&dt=2021-03-04T05:06:07.890Z",
+                "posts/add?url=https://example.com/one&description=One&extended=Notes%20%26%20more&tags=alpha,beta%20gamma&dt=2021-03-04T05:06:07.890Z&shared=yes",
                 200),
             new Call(
                 "posts_add_second",

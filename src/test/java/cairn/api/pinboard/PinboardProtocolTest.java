@@ -161,7 +161,7 @@ class PinboardProtocolTest extends ApiTest {
             + other
             + "&url="
             + enc("https://suggest.example.com")
-            + "&description=S&tags=visible+.secret&replace=yes",
+            + "&description=S&tags=visible+.secret&replace=yes&shared=yes",
         null);
     var r = call("posts/suggest", "url=" + enc(url));
     assertEquals("[\"visible\"]", r.get(0).get("popular").toString());
