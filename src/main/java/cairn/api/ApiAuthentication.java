@@ -1,5 +1,6 @@
 package cairn.api;
 
+import cairn.user.Logins.Outcome;
 import cairn.user.User;
 import cairn.user.UserService;
 import io.micronaut.core.annotation.Nullable;
@@ -35,10 +36,16 @@ final class ApiAuthentication {
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable
   HttpResponse<?> authenticate(HttpRequest<?> request) {
-    Optional<User> user = credentialsOf(request);
-    if (user.isPresent()) {
-      request.setAttribute(VIEWER, user.get());
+    Outcome outcome = credentialsOf(request);
+    if (outcome instanceof Outcome.Verified verified) {
+      request.setAttribute(VIEWER, verified.user());
       return null;
+    }
+    if (outcome instanceof Outcome.Throttled throttled) {
+      return Problems.response(
+              HttpStatus.TOO_MANY_REQUESTS,
+              throttled.reason() + "; try again in " + throttled.retryAfterSeconds() + " s")
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
     }
     return Problems.response(
             HttpStatus.UNAUTHORIZED,
@@ -48,17 +55,16 @@ final class ApiAuthentication {
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Cairn\"");
   }
 
-  private Optional<User> credentialsOf(HttpRequest<?> request) {
+  private Outcome credentialsOf(HttpRequest<?> request) {
     String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-    if (header != null) {
-      if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        return users.authenticateToken(header.substring(7).strip());
-      }
-      if (BasicAuth.isBasic(header)) {
-        return basic.authenticate(header);
-      }
-      return Optional.empty();
+    Optional<User> byToken;
+    if (header == null) {
+      byToken = request.getParameters().getFirst("auth_token").flatMap(users::authenticateToken);
+    } else if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      byToken = users.authenticateToken(header.substring(7).strip());
+    } else {
+      return basic.authenticate(request);
     }
-    return request.getParameters().getFirst("auth_token").flatMap(users::authenticateToken);
+    return byToken.<Outcome>map(Outcome.Verified::new).orElseGet(Outcome.Refused::new);
   }
 }

@@ -1,32 +1,23 @@
 package cairn.api;
 
-import cairn.user.User;
-import cairn.user.UserService;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import cairn.user.Logins;
+import cairn.user.Logins.Outcome;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Optional;
 
 /**
- * HTTP Basic with the account password, for every API surface. Scripts send Basic on every call and
- * Argon2 is slow by design, so a successful check is remembered for a few minutes under a digest of
- * the credentials (never the password itself).
+ * HTTP Basic with the account password, for every API surface: throttled, pooled and remembered
+ * like every password log-in ({@link Logins}).
  */
 @Singleton
 public final class BasicAuth {
-  private static final Duration REMEMBER = Duration.ofMinutes(5);
-  private final UserService users;
-  private final Cache<String, User> verified =
-      Caffeine.newBuilder().expireAfterWrite(REMEMBER).maximumSize(10_000).build();
+  private final Logins logins;
 
-  BasicAuth(UserService users) {
-    this.users = users;
+  BasicAuth(Logins logins) {
+    this.logins = logins;
   }
 
   /** True for an {@code Authorization} header of the Basic scheme. */
@@ -34,12 +25,11 @@ public final class BasicAuth {
     return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
   }
 
-  /**
-   * The user whose name and password a Basic {@code Authorization} header carries, if they match.
-   */
-  public Optional<User> authenticate(String header) {
+  /** What the name and password in the request's Basic {@code Authorization} header come to. */
+  public Outcome authenticate(HttpRequest<?> request) {
+    String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
     if (!isBasic(header)) {
-      return Optional.empty();
+      return new Outcome.Refused();
     }
     String pair;
     try {
@@ -47,31 +37,13 @@ public final class BasicAuth {
           new String(
               Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return Optional.empty();
+      return new Outcome.Refused();
     }
     int colon = pair.indexOf(':');
     if (colon <= 0) {
-      return Optional.empty();
+      return new Outcome.Refused();
     }
-    String key = digest(pair);
-    User known = verified.getIfPresent(key);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    Optional<User> user =
-        users.authenticatePassword(pair.substring(0, colon), pair.substring(colon + 1));
-    user.ifPresent(u -> verified.put(key, u));
-    return user;
-  }
-
-  private static String digest(String credentials) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(credentials.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    String address = request.getRemoteAddress().getAddress().getHostAddress();
+    return logins.attempt(pair.substring(0, colon), pair.substring(colon + 1), address);
   }
 }

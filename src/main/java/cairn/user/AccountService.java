@@ -27,18 +27,19 @@ public class AccountService {
   private final ChangeJournal journal;
   private final Clock clock;
   private final SignupMode mode;
+  private final Credentials credentials;
 
   AccountService(
       UserService users,
       UserRepository userRows,
-      ApiTokenRepository tokens,
-      Passwords passwords,
+      Credentials credentials,
       AccountStore store,
       @Value("${cairn.signup:open}") SignupMode mode) {
     this.users = users;
     this.userRows = userRows;
-    this.tokens = tokens;
-    this.passwords = passwords;
+    this.credentials = credentials;
+    this.tokens = credentials.tokens();
+    this.passwords = credentials.passwords();
     this.db = store.db();
     this.journal = store.journal();
     this.clock = store.clock();
@@ -48,6 +49,20 @@ public class AccountService {
   /** The store-side collaborators, kept together so the constructor stays short. */
   @Singleton
   record AccountStore(DSLContext db, ChangeJournal journal, Clock clock) {}
+
+  /** Everything that holds or checks a secret of the account. */
+  @Singleton
+  record Credentials(
+      ApiTokenRepository tokens,
+      Passwords passwords,
+      Logins logins,
+      PreferencesService preferences) {
+    /** New secrets for the account: remembered log-ins end and the read-later key is renewed. */
+    void renewed(long userId) {
+      logins.forget(userId);
+      preferences.renewBookmarkletKey(userId);
+    }
+  }
 
   public SignupMode signupMode() {
     return mode;
@@ -96,12 +111,17 @@ public class AccountService {
             user.createdAt(),
             user.feedSecret(),
             user.bookmarksChangedAt()));
+    credentials.renewed(user.id());
   }
 
-  /** Replaces the API token; the old one stops working at once. Returns the new one. */
+  /**
+   * Replaces the API token and the read-later key; the old ones (and remembered password log-ins)
+   * stop working at once. Returns the new token.
+   */
   @Transactional
   public String regenerateToken(User user) {
     tokens.update(new ApiToken(user.id(), UserService.newSecret(), clock.millis()));
+    credentials.renewed(user.id());
     return users.tokenOf(user);
   }
 
@@ -119,6 +139,7 @@ public class AccountService {
             .fetch(r -> r.value1());
     journal.appendAll(user.id(), ids);
     userRows.deleteById(user.id());
+    credentials.logins().forget(user.id());
   }
 
   private void checkInvite(String invite) {

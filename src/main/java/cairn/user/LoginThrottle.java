@@ -1,4 +1,4 @@
-package cairn.web;
+package cairn.user;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
- * Slows down password guessing: after 5 failed log-ins for one account, or 20 from one address,
- * within 15 minutes, further attempts are refused (without checking the password) until the bucket
- * refills. Successful log-ins cost nothing.
+ * Slows down password guessing on every surface at once: after 5 failed log-ins for one account, or
+ * 20 from one address, within 15 minutes, further attempts are refused (without checking the
+ * password) until the bucket refills.
+ *
+ * <p>An attempt takes its token before the password is checked and gets it back when the password
+ * was right, so concurrent guesses cannot all pass a check that only counted finished failures.
  */
 @Singleton
 final class LoginThrottle {
@@ -22,23 +25,32 @@ final class LoginThrottle {
   private final Cache<String, Bucket> failures =
       Caffeine.newBuilder().expireAfterAccess(WINDOW).maximumSize(100_000).build();
 
-  /** Empty if a log-in may be tried now, else the seconds to wait. */
-  OptionalLong check(String name, String address) {
-    long wait =
-        Math.max(waitFor("name " + name, PER_ACCOUNT), waitFor("addr " + address, PER_ADDRESS));
-    return wait == 0 ? OptionalLong.empty() : OptionalLong.of(wait);
-  }
-
-  void failed(String name, String address) {
-    bucket("name " + name, PER_ACCOUNT).tryConsume(1);
-    bucket("addr " + address, PER_ADDRESS).tryConsume(1);
-  }
-
-  private long waitFor(String key, int capacity) {
-    Bucket bucket = bucket(key, capacity);
-    if (bucket.getAvailableTokens() > 0) {
-      return 0;
+  /**
+   * Takes one attempt for the account and the address: empty if it may be tried now (then {@link
+   * #refund} it unless it failed), else the seconds to wait.
+   */
+  OptionalLong reserve(String name, String address) {
+    Bucket account = bucket("name " + name, PER_ACCOUNT);
+    if (!account.tryConsume(1)) {
+      return OptionalLong.of(waitFor(account));
     }
+    Bucket from = bucket("addr " + address, PER_ADDRESS);
+    if (!from.tryConsume(1)) {
+      account.addTokens(1);
+      return OptionalLong.of(waitFor(from));
+    }
+    return OptionalLong.empty();
+  }
+
+  /**
+   * Gives back an attempt that was not a failed guess (the password was right, or never checked).
+   */
+  void refund(String name, String address) {
+    bucket("name " + name, PER_ACCOUNT).addTokens(1);
+    bucket("addr " + address, PER_ADDRESS).addTokens(1);
+  }
+
+  private static long waitFor(Bucket bucket) {
     long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
     return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
   }

@@ -44,6 +44,19 @@ public class PreferencesService {
     return get(userId);
   }
 
+  /**
+   * Gives the read-later bookmarklet a new key (with a new API token or password): the old
+   * bookmarklet stops working.
+   */
+  @Transactional
+  public void renewBookmarkletKey(long userId) {
+    getOrCreate(userId);
+    db.update(PREFERENCES)
+        .set(PREFERENCES.BOOKMARKLET_KEY, Secrets.randomHex(16))
+        .where(PREFERENCES.USER_ID.eq(userId))
+        .execute();
+  }
+
   /** The user whose read-later bookmarklet carries this key. */
   @Connectable
   public Optional<Long> findUserByBookmarkletKey(String key) {

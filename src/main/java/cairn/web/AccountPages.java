@@ -2,15 +2,17 @@ package cairn.web;
 
 import cairn.input.InvalidInputException;
 import cairn.user.AccountService;
+import cairn.user.Logins;
+import cairn.user.Logins.Outcome;
 import cairn.user.SessionService;
 import cairn.user.SignupMode;
 import cairn.user.User;
 import cairn.user.UserNameTakenException;
-import cairn.user.UserService;
 import cairn.web.AccountViews.Hidden;
 import cairn.web.AccountViews.Login;
 import cairn.web.AccountViews.Signup;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,8 +30,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Sign up, log in, log out. */
 @Controller
@@ -37,21 +37,15 @@ import java.util.OptionalLong;
 @Produces(MediaType.TEXT_HTML)
 final class AccountPages {
   private final AccountService accounts;
-  private final UserService users;
   private final SessionService sessions;
-  private final LoginThrottle throttle;
+  private final Logins logins;
   private final boolean secureCookies;
 
   AccountPages(
-      AccountService accounts,
-      UserService users,
-      SessionService sessions,
-      LoginThrottle throttle,
-      WebConfiguration config) {
+      AccountService accounts, SessionService sessions, Logins logins, WebConfiguration config) {
     this.accounts = accounts;
-    this.users = users;
     this.sessions = sessions;
-    this.throttle = throttle;
+    this.logins = logins;
     this.secureCookies = config.secureCookies();
   }
 
@@ -96,27 +90,27 @@ final class AccountPages {
     String next = Forms.field(form, "next");
     List<Hidden> carried = BookmarkletHandOver.carried(form);
     String address = request.getRemoteAddress().getAddress().getHostAddress();
-    OptionalLong wait = throttle.check(name, address);
-    if (wait.isPresent()) {
-      String message = "too many failed log-ins; try again in " + minutes(wait.getAsLong());
+    Outcome outcome = logins.attempt(name, Forms.field(form, "password"), address);
+    if (outcome instanceof Outcome.Throttled throttled) {
+      String message =
+          throttled.reason() + "; try again in " + minutes(throttled.retryAfterSeconds());
       return Forms.page(
-          HttpStatus.TOO_MANY_REQUESTS,
-          "login",
-          new Login(PageView.of("log in", visitor), name, next, carried, message));
+              HttpStatus.TOO_MANY_REQUESTS,
+              "login",
+              new Login(PageView.of("log in", visitor), name, next, carried, message))
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
     }
-    Optional<User> user = users.authenticatePassword(name, Forms.field(form, "password"));
-    if (user.isEmpty()) {
-      throttle.failed(name, address);
+    if (!(outcome instanceof Outcome.Verified verified)) {
       return Forms.invalid(
           "login",
           new Login(
               PageView.of("log in", visitor), name, next, carried, "wrong user name or password"));
     }
+    User user = verified.user();
     if (!carried.isEmpty()) {
-      return withSession(
-          user.get(), HttpResponse.ok(BookmarkletHandOver.relayPage(visitor, carried)));
+      return withSession(user, HttpResponse.ok(BookmarkletHandOver.relayPage(visitor, carried)));
     }
-    return signedIn(user.get(), Forms.localPath(next, WebPaths.user(user.get().name())));
+    return signedIn(user, Forms.localPath(next, WebPaths.user(user.name())));
   }
 
   @Post("/logout")

@@ -4,6 +4,7 @@ import cairn.input.InvalidInputException;
 import cairn.user.Secrets;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class Forms {
     return HttpResponse.ok(new ModelAndView<>(template, Map.of("v", view)));
   }
 
-  static HttpResponse<?> page(HttpStatus status, String template, Object view) {
+  static MutableHttpResponse<?> page(HttpStatus status, String template, Object view) {
     return HttpResponse.status(status).body(new ModelAndView<>(template, Map.of("v", view)));
   }
 

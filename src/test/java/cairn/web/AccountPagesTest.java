@@ -7,6 +7,7 @@ import cairn.support.TestStore;
 import cairn.support.WebClient;
 import cairn.support.WebClient.Page;
 import cairn.support.WebTest;
+import cairn.user.Logins;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +70,7 @@ class AccountPagesTest extends WebTest {
   void aWrongPasswordComesBackAndRepeatedFailuresAreThrottled() {
     String name = users.create(TestStore.uniqueName("t"), PASSWORD).user().name();
     WebClient browser = browser();
-    for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+    for (int i = 0; i < Logins.FAILURES_PER_ACCOUNT; i++) {
       Page wrong =
           browser.submit(
               browser.get("/login"), "form#login", Map.of("name", name, "password", "nope nope"));

@@ -1,12 +1,10 @@
 package cairn.api.pinboard;
 
 import cairn.api.BasicAuth;
-import cairn.user.User;
+import cairn.user.Logins.Outcome;
 import cairn.user.UserService;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 
 /** Pinboard's two ways in: {@code auth_token=NAME:SECRET}, or HTTP Basic with the password. */
 @Singleton
@@ -19,10 +17,14 @@ final class PinboardAuth {
     this.basic = basic;
   }
 
-  Optional<User> authenticate(HttpRequest<?> request, PinboardParams params) {
+  Outcome authenticate(HttpRequest<?> request, PinboardParams params) {
     String token = params.get("auth_token");
-    return token != null
-        ? users.authenticateToken(token)
-        : basic.authenticate(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+    if (token == null) {
+      return basic.authenticate(request);
+    }
+    return users
+        .authenticateToken(token)
+        .<Outcome>map(Outcome.Verified::new)
+        .orElseGet(Outcome.Refused::new);
   }
 }

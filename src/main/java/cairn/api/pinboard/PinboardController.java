@@ -3,6 +3,7 @@ package cairn.api.pinboard;
 import cairn.bookmark.BookmarkNotFoundException;
 import cairn.bookmark.DuplicateBookmarkException;
 import cairn.input.InvalidInputException;
+import cairn.user.Logins.Outcome;
 import cairn.user.User;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
@@ -23,7 +24,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -65,18 +65,23 @@ final class PinboardController {
     PinboardParams params = params(request, body);
     boolean json = wantsJson(request, params);
     String method = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    Optional<User> user = auth.authenticate(request, params);
-    if (user.isEmpty()) {
+    Outcome outcome = auth.authenticate(request, params);
+    if (outcome instanceof Outcome.Throttled throttled) {
+      return reply(HttpStatus.TOO_MANY_REQUESTS, new Reply.ResultCode(throttled.reason()), json)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+    }
+    if (!(outcome instanceof Outcome.Verified verified)) {
       return reply(HttpStatus.UNAUTHORIZED, new Reply.ResultCode("authentication failed"), json)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cairn\", charset=\"UTF-8\"");
     }
-    OptionalLong wait = limits.take(user.get().name(), method);
+    User user = verified.user();
+    OptionalLong wait = limits.take(user.name(), method);
     if (wait.isPresent()) {
       return reply(HttpStatus.TOO_MANY_REQUESTS, new Reply.ResultCode("too many requests"), json)
           .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
     }
     try {
-      Reply reply = methods.call(method, user.get(), params);
+      Reply reply = methods.call(method, user, params);
       return reply == null
           ? reply(HttpStatus.NOT_FOUND, new Reply.ResultCode("unknown method: " + method), json)
           : reply(HttpStatus.OK, reply, json);
