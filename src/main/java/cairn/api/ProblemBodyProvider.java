@@ -21,9 +21,23 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Map<Str
   @Override
   public Map<String, Object> body(ErrorContext context, HttpResponse<?> response) {
     HttpStatus status = response.getStatus();
+    if (status.getCode() >= 500) {
+      // the framework's message would tell the caller about our internals
+      return Problems.body(status, status.getReason());
+    }
     String detail =
         context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
-    return Problems.body(status, detail.isEmpty() ? status.getReason() : detail);
+    Map<String, Object> body =
+        Problems.body(status, detail.isEmpty() ? status.getReason() : detail);
+    context.getErrors().stream()
+        .flatMap(e -> e.getPath().stream())
+        .findFirst()
+        .ifPresent(
+            field -> {
+              body.put("field", field);
+              body.put("rule", detail);
+            });
+    return body;
   }
 
   @Override

@@ -4,18 +4,125 @@ import cairn.bookmark.DuplicateBookmarkException;
 import cairn.input.InvalidInputException;
 import cairn.input.NotFoundException;
 import cairn.search.IndexUnavailableException;
+import cairn.user.Secrets;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
+import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Maps each domain exception to its problem+json response, once for the whole API. */
+/**
+ * Maps each domain exception to its problem+json response, once for the whole API (pages turn them
+ * into HTML in {@code web.ErrorPages}); the framework's own argument errors too, so that they name
+ * the field and the rule instead of a parser's message.
+ */
 final class ProblemHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
   private ProblemHandlers() {}
+
+  static HttpResponse<?> invalid(String field, String rule) {
+    Map<String, Object> body = Problems.body(HttpStatus.BAD_REQUEST, field + ": " + rule);
+    body.put("field", field);
+    body.put("rule", rule);
+    return Problems.response(HttpStatus.BAD_REQUEST, body);
+  }
+
+  /** Anything nobody expected: a plain 500 with an id to find it in the log, never its message. */
+  @Singleton
+  @Produces
+  static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, Exception e) {
+      String id = Secrets.randomHex(6);
+      LOG.error("Unexpected error {} on {} {}", id, request.getMethod(), request.getPath(), e);
+      Map<String, Object> body =
+          Problems.body(
+              HttpStatus.INTERNAL_SERVER_ERROR,
+              "something went wrong on the server; the log has the details under error " + id);
+      body.put("error_id", id);
+      return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, body);
+    }
+  }
+
+  /** A path or query value of the wrong type ({@code /api/v1/bookmarks/abc}). */
+  @Singleton
+  @Produces
+  @Replaces(ConversionErrorHandler.class)
+  static final class Conversion
+      implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
+      Object value = e.getConversionError().getOriginalValue().orElse("");
+      String shown = String.valueOf(value);
+      shown = shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
+      return invalid(
+          e.getArgument().getName(),
+          "must be " + expected(e.getArgument().getType()) + "; got '" + shown + "'");
+    }
+
+    private static String expected(Class<?> type) {
+      if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+        return "a whole number";
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        return "true or false";
+      }
+      return "a valid " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A form body whose percent escapes are broken ({@code title=%zz}). */
+  @Singleton
+  @Produces
+  static final class BrokenForm
+      implements ExceptionHandler<
+          HttpPostRequestDecoder.ErrorDataDecoderException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(
+        HttpRequest request, HttpPostRequestDecoder.ErrorDataDecoderException e) {
+      return invalid(
+          "body", "must be a valid form: each '%' starts an escape of two hex digits, like %20");
+    }
+  }
+
+  /** A required argument that is missing. */
+  @Singleton
+  @Produces
+  @Replaces(UnsatisfiedArgumentHandler.class)
+  static final class Unsatisfied
+      implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, UnsatisfiedArgumentException e) {
+      return invalid(e.getArgument().getName(), "is required");
+    }
+  }
+
+  /** A required query value, header or body that is missing. */
+  @Singleton
+  @Produces
+  @Replaces(UnsatisfiedRouteHandler.class)
+  static final class UnsatisfiedRoute
+      implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
+      return invalid(e.getArgument().getName(), "is required");
+    }
+  }
 
   @Singleton
   @Produces
@@ -23,10 +130,7 @@ final class ProblemHandlers {
       implements ExceptionHandler<InvalidInputException, HttpResponse<?>> {
     @Override
     public HttpResponse<?> handle(HttpRequest request, InvalidInputException e) {
-      Map<String, Object> body = Problems.body(HttpStatus.BAD_REQUEST, e.getMessage());
-      body.put("field", e.field());
-      body.put("rule", e.rule());
-      return Problems.response(HttpStatus.BAD_REQUEST, body);
+      return invalid(e.field(), e.rule());
     }
   }
 

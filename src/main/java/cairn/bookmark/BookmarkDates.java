@@ -13,6 +13,9 @@ public final class BookmarkDates {
   /** Clocks drift; a day of slack keeps honest clients out of trouble. */
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private BookmarkDates() {}
 
   /**
@@ -20,11 +23,12 @@ public final class BookmarkDates {
    * 2024-05-01T14:00:00.250+02:00}) or a plain date (midnight UTC).
    */
   public static Instant parse(String field, String text) {
+    Instant parsed;
     try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      return OffsetDateTime.parse(text).toInstant();
+      parsed =
+          text.length() == 10
+              ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
+              : OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
           field,
@@ -32,6 +36,11 @@ public final class BookmarkDates {
               + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
               + "'");
     }
+    // ISO-8601 allows years of nine digits, whose milliseconds no long can hold
+    if (parsed.isBefore(FIRST) || parsed.isAfter(LAST)) {
+      throw new InvalidInputException(field, "must be within the years 0001 to 9999; got " + text);
+    }
+    return parsed;
   }
 
   /** Rejects dates before 1970 or more than a day in the future. */

@@ -1,6 +1,6 @@
 package cairn.bookmark;
 
-import static cairn.input.TextLimits.requireFits;
+import static cairn.input.TextLimits.storable;
 
 import cairn.input.InvalidInputException;
 import cairn.tag.TagList;
@@ -27,8 +27,8 @@ public record BookmarkDraft(
   public BookmarkDraft {
     url = UrlKey.clean(url);
     UrlKey.of(url);
-    title = requireFits("title", title == null ? "" : title.strip());
-    notes = requireFits("notes", notes == null ? "" : notes);
+    title = storable("title", title == null ? "" : title).strip();
+    notes = storable("notes", notes == null ? "" : notes);
     quotes = checkQuotes(quotes == null ? List.of() : quotes);
     tags = tags == null ? TagList.EMPTY : tags;
     if (created != null) {
@@ -48,9 +48,10 @@ public record BookmarkDraft(
   }
 
   static String checkQuote(String field, String text) {
-    if (text == null || text.isBlank()) {
+    String stored = text == null ? "" : storable(field, text);
+    if (stored.isBlank()) {
       throw new InvalidInputException(field, "a quote must not be empty");
     }
-    return requireFits(field, text);
+    return stored;
   }
 }

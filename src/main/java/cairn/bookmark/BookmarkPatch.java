@@ -1,6 +1,6 @@
 package cairn.bookmark;
 
-import static cairn.input.TextLimits.requireFits;
+import static cairn.input.TextLimits.storable;
 
 import cairn.tag.TagList;
 import io.micronaut.core.annotation.Nullable;
@@ -27,10 +27,10 @@ public record BookmarkPatch(
       UrlKey.of(url);
     }
     if (title != null) {
-      title = requireFits("title", title.strip());
+      title = storable("title", title).strip();
     }
     if (notes != null) {
-      requireFits("notes", notes);
+      notes = storable("notes", notes);
     }
     if (quotes != null) {
       quotes = BookmarkDraft.checkQuotes(quotes);

@@ -130,7 +130,7 @@ public class BookmarkService {
   /** Appends a quote after the bookmark's last one. */
   @Transactional
   public Saved addQuote(long userId, long id, String text) {
-    BookmarkDraft.checkQuote("text", text);
+    String quote = BookmarkDraft.checkQuote("text", text);
     BookmarksRecord row = owned(userId, id);
     var quotes =
         db.select(DSL.count(), DSL.max(QUOTES.POSITION))
@@ -142,7 +142,7 @@ public class BookmarkService {
           "text", "a bookmark has at most 100 quotes; remove one first");
     }
     Instant now = clock.instant();
-    insertQuote(id, quotes.value2() == null ? 0 : quotes.value2() + 1, text, now);
+    insertQuote(id, quotes.value2() == null ? 0 : quotes.value2() + 1, quote, now);
     touch(row, now);
     return saved(userId, id, false);
   }

@@ -1,6 +1,7 @@
 package cairn.bookmark;
 
 import cairn.input.InvalidInputException;
+import cairn.input.TextLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,10 @@ public record UrlKey(String value) {
     if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
       throw invalid("must not contain control characters (tabs, line breaks)");
     }
+    int broken = TextLimits.firstUncarried(trimmed, 0);
+    if (broken >= 0) {
+      throw invalid("has a broken character (U+" + hex(trimmed.charAt(broken)) + ") at " + broken);
+    }
     return trimmed;
   }
 
@@ -96,8 +101,11 @@ public record UrlKey(String value) {
     int colon = hostPort.lastIndexOf(':');
     if (colon >= 0 && colon > hostPort.lastIndexOf(']')) {
       String port = hostPort.substring(colon + 1);
-      if (!port.chars().allMatch(Character::isDigit)) {
+      if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw invalid("has a port that is not a number: '" + port + "'");
+      }
+      if (port.length() > 5 || (!port.isEmpty() && Integer.parseInt(port) > 65_535)) {
+        throw invalid("has a port over 65535: '" + port + "'");
       }
       if (port.isEmpty() || Integer.parseInt(port) == DEFAULT_PORTS.get(scheme)) {
         hostPort = hostPort.substring(0, colon);
@@ -149,6 +157,10 @@ public record UrlKey(String value) {
 
   private static String upperCaseEscapes(String s) {
     return ESCAPE.matcher(s).replaceAll(m -> "%" + m.group(1).toUpperCase(Locale.ROOT));
+  }
+
+  private static String hex(char c) {
+    return String.format("%04X", (int) c);
   }
 
   private static InvalidInputException invalid(String rule) {

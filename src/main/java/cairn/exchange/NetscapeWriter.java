@@ -2,6 +2,7 @@ package cairn.exchange;
 
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.Bookmark.Quote;
+import cairn.input.TextLimits;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -64,7 +65,8 @@ final class NetscapeWriter implements ExportWriter {
   }
 
   /** Escapes markup characters; in attributes the double quote too. */
-  static String escape(String text, boolean attribute) {
+  static String escape(String raw, boolean attribute) {
+    String text = TextLimits.withoutControls(raw);
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

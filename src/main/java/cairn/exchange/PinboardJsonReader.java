@@ -55,9 +55,9 @@ public final class PinboardJsonReader implements BookmarkReader {
           "file",
           "is not valid JSON after post "
               + done
-              + " (line "
-              + e.getLocation().getLineNr()
-              + "): "
+              // a broken limit (nesting too deep) has no location
+              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+              + ": "
               + e.getOriginalMessage());
     }
   }

@@ -30,18 +30,18 @@ public class NoteService {
 
   @Transactional
   public Note create(long userId, String title, String text) {
-    if (title == null || title.isBlank()) {
+    title = title == null ? "" : TextLimits.storable("title", title);
+    if (title.isBlank()) {
       throw new InvalidInputException("title", "is required");
     }
-    TextLimits.requireFits("title", title);
-    TextLimits.requireFits("text", text == null ? "" : text);
+    text = TextLimits.storable("text", text == null ? "" : text);
     byte[] id = new byte[10];
     RANDOM.nextBytes(id);
     NotesRecord row = db.newRecord(NOTES);
     row.setId(HexFormat.of().formatHex(id));
     row.setUserId(userId);
     row.setTitle(title.strip());
-    row.setText(text == null ? "" : text);
+    row.setText(text);
     row.setCreatedAt(clock.millis());
     row.setUpdatedAt(row.getCreatedAt());
     row.store();

@@ -50,6 +50,10 @@ public record Listing(
 
   public static final int DEFAULT_PAGE_SIZE = 20;
   public static final int MAX_PAGE_SIZE = 100_000;
+
+  /** Matches a page may skip; with a page it stays far from int overflow. */
+  public static final int MAX_OFFSET = 1_000_000_000;
+
   public static final int MAX_FILTER_TAGS = 32;
 
   /**
@@ -76,6 +80,9 @@ public record Listing(
     }
     if (offset < 0) {
       throw new InvalidInputException("start", "must not be negative; got " + offset);
+    }
+    if (offset > MAX_OFFSET) {
+      throw new InvalidInputException("start", "must be at most 1000000000; got " + offset);
     }
   }
 

@@ -1,6 +1,7 @@
 package cairn.tag;
 
 import cairn.input.InvalidInputException;
+import cairn.input.TextLimits;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,7 +35,8 @@ public record TagName(String name, String key) {
     if (name.equals(".")) {
       throw invalid("a private tag needs a name after the '.'");
     }
-    if (name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name.codePoints().anyMatch(Character::isISOControl)
+        || TextLimits.firstUncarried(name, 0) >= 0) {
       throw invalid("a tag must not contain control characters: " + quoted(name));
     }
     int length = name.codePointCount(0, name.length());

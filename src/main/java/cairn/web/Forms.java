@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /** What every form handler shares: the CSRF check, reading fields, and the responses. */
@@ -53,12 +54,26 @@ final class Forms {
     return HttpResponse.seeOther(URI.create(location));
   }
 
-  /** A local path to go back to after a form, or {@code fallback} if it is not one of ours. */
+  /**
+   * A local path to go back to after a form, or {@code fallback} if it is not a plain path of this
+   * site: printable ASCII only (browsers drop tabs and line breaks from a Location, so {@code
+   * /\t/evil.example} would lead to another host), no second slash or backslash at the start, and
+   * nothing a URI cannot hold.
+   */
   static String localPath(String next, String fallback) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")
+        || !next.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\')) {
       return fallback;
     }
-    return next;
+    try {
+      URI uri = new URI(next);
+      return uri.getScheme() == null && uri.getRawAuthority() == null ? next : fallback;
+    } catch (URISyntaxException e) {
+      return fallback;
+    }
   }
 
   /** The message shown for a broken rule. */

@@ -42,4 +42,16 @@ class BookmarkDatesTest {
         InvalidInputException.class,
         () -> BookmarkDates.check("created", Instant.now().plusSeconds(3 * 86400)));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+999999999-12-31T23:59:59Z",
+        "-999999999-01-01T00:00:00Z",
+        "+10000-01-01T00:00:00Z"
+      })
+  void yearsPastTheFourDigitRangeAreRefusedNamingTheField(String text) {
+    var e = assertThrows(InvalidInputException.class, () -> BookmarkDates.parse("fromdt", text));
+    assertEquals("fromdt", e.field());
+  }
 }

@@ -93,6 +93,25 @@ class UrlKeyTest {
     assertTrue(e.rule().contains("port"), e.rule());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"http://a.example:99999999999/", "https://a.example:65536/x"})
+  void aPortPast65535IsRejectedNamingThePort(String url) {
+    var e = assertThrows(InvalidInputException.class, () -> UrlKey.of(url));
+    assertTrue(e.rule().contains("port over 65535"), e.rule());
+  }
+
+  @Test
+  void theHighestPortIsAccepted() {
+    assertEquals("http://a.example:65535/", UrlKey.of("http://a.example:65535/").value());
+  }
+
+  @Test
+  void aLoneSurrogateIsRejectedWithItsPosition() {
+    var e = assertThrows(InvalidInputException.class, () -> UrlKey.of("https://e.com/\ud800"));
+    assertEquals("url", e.field());
+    assertTrue(e.rule().contains("U+D800) at 14"), e.rule());
+  }
+
   @Test
   void overlongUrlsAreRejected() {
     String url = "https://example.com/" + "a".repeat(UrlKey.MAX_URL_LENGTH);

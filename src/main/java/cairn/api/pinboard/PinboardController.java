@@ -62,7 +62,16 @@ final class PinboardController {
   }
 
   private HttpResponse<String> handle(HttpRequest<?> request, String path, @Nullable String body) {
-    PinboardParams params = params(request, body);
+    PinboardParams params;
+    try {
+      params = params(request, body);
+    } catch (IllegalArgumentException e) {
+      boolean json = request.getParameters().get("format", String.class).orElse("").equals("json");
+      return reply(
+          HttpStatus.BAD_REQUEST,
+          new Reply.ResultCode("body: must be a valid form (application/x-www-form-urlencoded)"),
+          json);
+    }
     boolean json = wantsJson(request, params);
     String method = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     Outcome outcome = auth.authenticate(request, params);

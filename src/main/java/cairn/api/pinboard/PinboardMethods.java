@@ -211,7 +211,8 @@ final class PinboardMethods {
             .withDates(p.instant("fromdt"), p.instant("todt"))
             .withToread(
                 p.get("toread") == null ? null : p.flag("toread", false) ? Boolean.TRUE : null);
-    int start = p.integer("start", 0, Integer.MAX_VALUE);
+    // beyond any account's size a start is as good as the end
+    int start = p.integer("start", 0, Listing.MAX_OFFSET);
     int results = p.integer("results", Integer.MAX_VALUE, Integer.MAX_VALUE);
     List<Post> out = new java.util.ArrayList<>();
     ListingPage page = listings.list(listing.withPage(start, Math.min(results, ALL_CHUNK)));

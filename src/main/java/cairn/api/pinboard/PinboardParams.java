@@ -63,20 +63,23 @@ record PinboardParams(Map<String, String> values) {
     return tags;
   }
 
+  /** A whole number, at most {@code max} (a bigger one, however big, counts as {@code max}). */
   int integer(String name, int fallback, int max) {
     String value = get(name);
     if (value == null) {
       return fallback;
     }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n < 0) {
-        throw new InvalidInputException(name, "must not be negative; got " + n);
-      }
-      return Math.min(n, max);
-    } catch (NumberFormatException e) {
+    String digits = value.strip();
+    boolean negative = digits.startsWith("-");
+    String magnitude = negative ? digits.substring(1) : digits;
+    if (magnitude.isEmpty() || !magnitude.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InvalidInputException(name, "must be a whole number; got '" + value + "'");
     }
+    if (negative && magnitude.chars().anyMatch(c -> c != '0')) {
+      throw new InvalidInputException(name, "must not be negative; got " + digits);
+    }
+    long n = magnitude.length() > 18 ? Long.MAX_VALUE : Long.parseLong(magnitude);
+    return (int) Math.min(n, max);
   }
 
   /** A datetime parameter; a plain date means its midnight UTC. */

@@ -1,5 +1,7 @@
 package cairn.api.pinboard;
 
+import static cairn.input.TextLimits.withoutControls;
+
 import cairn.api.pinboard.Reply.AllPosts;
 import cairn.api.pinboard.Reply.Dates;
 import cairn.api.pinboard.Reply.Notes;
@@ -171,11 +173,12 @@ final class ReplyWriter {
       throws XMLStreamException {
     for (Post p : posts) {
       x.writeEmptyElement("post");
-      x.writeAttribute("href", p.href());
+      // stored before text was cleaned on the way in, a control character would break the document
+      x.writeAttribute("href", withoutControls(p.href()));
       x.writeAttribute("time", time(p.time()));
-      x.writeAttribute("description", p.description());
-      x.writeAttribute("extended", p.extended());
-      x.writeAttribute("tag", p.tags());
+      x.writeAttribute("description", withoutControls(p.description()));
+      x.writeAttribute("extended", withoutControls(p.extended()));
+      x.writeAttribute("tag", withoutControls(p.tags()));
       x.writeAttribute("hash", p.hash());
       if (meta) {
         x.writeAttribute("meta", p.meta());
@@ -198,7 +201,7 @@ final class ReplyWriter {
   private static void element(XMLStreamWriter x, String name, String text)
       throws XMLStreamException {
     x.writeStartElement(name);
-    x.writeCharacters(text);
+    x.writeCharacters(withoutControls(text));
     x.writeEndElement();
   }
 
