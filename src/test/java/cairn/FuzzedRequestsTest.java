@@ -195,6 +195,7 @@ class FuzzedRequestsTest extends WebTest {
         }
       }
     }
+    everyFieldOfTheWrites();
     nestedAndBrokenBodies();
     System.out.printf(
         "FuzzedRequestsTest: %d routes, %d requests, %d answered 5xx%n",
@@ -261,6 +262,41 @@ class FuzzedRequestsTest extends WebTest {
         send(method, target, "application/x-www-form-urlencoded", form(fields), name);
       } else {
         send(method, target + (target.contains("?") ? "&" : "?") + form(fields), null, null, name);
+      }
+    }
+  }
+
+  /** The writes people use most, with every bad value in every field they read. */
+  private void everyFieldOfTheWrites() {
+    List<String> bookmark = List.of("url", "title", "notes", "quote", "tags", "next", "private");
+    List<String> pinboard =
+        List.of("url", "description", "extended", "tags", "dt", "shared", "toread", "replace");
+    List<String> all = List.of("start", "results", "fromdt", "todt", "tag", "meta");
+    for (String name : bookmark) {
+      for (String v : VALUES) {
+        Map<String, String> fields = defaults();
+        fields.put(name, enc(v));
+        send("POST", "/add", "application/x-www-form-urlencoded", form(fields), name);
+        send("POST", "/api/v1/bookmarks", "application/json", json(name, v), name);
+        send("PATCH", "/api/v1/bookmarks/" + bookmarkId, "application/json", json(name, v), name);
+        send(
+            "POST",
+            "/b/" + bookmarkId + "/edit",
+            "application/x-www-form-urlencoded",
+            form(fields),
+            name);
+      }
+    }
+    for (String name : pinboard) {
+      for (String v : VALUES) {
+        Map<String, String> fields = defaults();
+        fields.put(name, enc(v));
+        send("GET", "/v1/posts/add?" + form(fields), null, null, name);
+      }
+    }
+    for (String name : all) {
+      for (String v : VALUES) {
+        send("GET", "/v1/posts/all?" + name + "=" + enc(v), null, null, name);
       }
     }
   }
