@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.support.TestStore;
+import cairn.support.WebClient.Page;
 import cairn.support.WebTest;
 import cairn.user.SessionService;
 import cairn.user.User;
@@ -108,6 +109,18 @@ class PublicSiteTest extends WebTest {
         "the address the server happens to listen on");
     assertEquals(303, postToken("https://cairn.example.org", session));
     assertEquals(303, postToken("https://cairn.example.org:443", session), "the default port");
+  }
+
+  @Test
+  void overHttpsBrowsersAreToldToStayOnHttps() {
+    Page login = browser().get("/login");
+    assertEquals(SecurityHeaders.HSTS, login.header("strict-transport-security"));
+    assertEquals(
+        SecurityHeaders.HSTS,
+        http.get("/static/cairn.css", null)
+            .headers()
+            .firstValue("strict-transport-security")
+            .orElse(null));
   }
 
   @Test
