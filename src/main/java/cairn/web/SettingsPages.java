@@ -32,19 +32,19 @@ final class SettingsPages {
   private final AccountService accounts;
   private final UserService users;
   private final SessionService sessions;
-  private final WebConfiguration config;
+  private final PublicSite site;
 
   SettingsPages(
       PreferencesService preferences,
       AccountService accounts,
       UserService users,
       SessionService sessions,
-      WebConfiguration config) {
+      PublicSite site) {
     this.preferences = preferences;
     this.accounts = accounts;
     this.users = users;
     this.sessions = sessions;
-    this.config = config;
+    this.site = site;
   }
 
   @Get
@@ -95,7 +95,7 @@ final class SettingsPages {
     // signs out every other browser; this one gets a fresh session
     sessions.endAll(visitor.id());
     return HttpResponse.seeOther(URI.create("/settings?saved=password"))
-        .cookie(WebCookies.session(sessions.start(visitor.id()), config.secureCookies()));
+        .cookie(WebCookies.session(sessions.start(visitor.id()), site.secure()));
   }
 
   @Post("/invite")
@@ -103,7 +103,7 @@ final class SettingsPages {
   HttpResponse<?> invite(Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
     BookmarkPages.requireSignedIn(visitor);
-    String link = base(request) + "/signup?invite=" + accounts.invite(visitor.id());
+    String link = site.base() + "/signup?invite=" + accounts.invite(visitor.id());
     return Forms.page("settings", view(visitor, request, null, link, null));
   }
 
@@ -118,7 +118,7 @@ final class SettingsPages {
       return Forms.invalid("settings", view(visitor, request, e, null, null));
     }
     return HttpResponse.seeOther(URI.create("/recent?deleted=account"))
-        .cookie(WebCookies.expiredSession(config.secureCookies()));
+        .cookie(WebCookies.expiredSession(site.secure()));
   }
 
   private SettingsView view(
@@ -129,7 +129,7 @@ final class SettingsPages {
       @Nullable String notice) {
     User user = visitor.user();
     Preferences prefs = preferences.getOrCreate(user.id());
-    String base = base(request);
+    String base = site.base();
     String saved = request.getParameters().get("saved");
     return new SettingsView(
         PageView.of("settings", visitor).withNotice(saved == null ? notice : "Saved."),
@@ -142,15 +142,6 @@ final class SettingsPages {
         inviteLink,
         error == null ? null : error.getMessage(),
         error == null ? null : error.field());
-  }
-
-  /** This server's address as the browser sees it (behind a proxy, from X-Forwarded-*). */
-  static String base(HttpRequest<?> request) {
-    var headers = request.getHeaders();
-    String host = headers.get("X-Forwarded-Host", String.class, headers.get("Host"));
-    String scheme =
-        headers.get("X-Forwarded-Proto", String.class, request.isSecure() ? "https" : "http");
-    return scheme + "://" + host;
   }
 
   private static int parsePerPage(String value) {

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -29,11 +28,11 @@ final class VisitorFilter {
   private static final String NEW_CSRF = "cairn.new-csrf";
 
   private final SessionService sessions;
-  private final boolean secureCookies;
+  private final PublicSite site;
 
-  VisitorFilter(SessionService sessions, WebConfiguration config) {
+  VisitorFilter(SessionService sessions, PublicSite site) {
     this.sessions = sessions;
-    this.secureCookies = config.secureCookies();
+    this.site = site;
   }
 
   @RequestFilter
@@ -44,8 +43,13 @@ final class VisitorFilter {
       return null;
     }
     if (request.getMethod() == HttpMethod.POST && crossOrigin(request)) {
-      return HttpResponse.status(HttpStatus.FORBIDDEN)
-          .body("this form was sent from another site; open Cairn and send it from there");
+      return ErrorPages.render(
+          request,
+          HttpResponse.status(HttpStatus.FORBIDDEN),
+          403,
+          "this form was sent from another site; open Cairn at "
+              + site.base()
+              + " and send it from there");
     }
     request.setAttribute(ATTRIBUTE, visitorOf(request));
     return null;
@@ -55,7 +59,7 @@ final class VisitorFilter {
   void remember(HttpRequest<?> request, MutableHttpResponse<?> response) {
     request
         .getAttribute(NEW_CSRF, String.class)
-        .ifPresent(token -> response.cookie(WebCookies.csrf(token, secureCookies)));
+        .ifPresent(token -> response.cookie(WebCookies.csrf(token, site.secure())));
   }
 
   private Visitor visitorOf(HttpRequest<?> request) {
@@ -78,25 +82,17 @@ final class VisitorFilter {
   }
 
   /**
-   * A browser always sends Origin with a POST; when it names another site, the form was not ours.
+   * A browser always sends Origin with a POST; when it is not exactly Cairn's (scheme, host and
+   * port), the form was not ours. Only {@link PublicSite}'s origin counts, never one made from the
+   * request's Host: one address for the bookmarklets and this check means a wrong {@code
+   * cairn.web.base-url} shows at the first form, and a plain-http page on the same host can no
+   * longer post into an https Cairn. No Origin at all (non-browser clients) is left to the CSRF
+   * token.
    */
-  private static boolean crossOrigin(HttpRequest<?> request) {
+  private boolean crossOrigin(HttpRequest<?> request) {
     String origin = request.getHeaders().get("Origin");
-    if (origin == null || origin.equals("null")) {
-      return origin != null && !WebPaths.acceptsForeignPosts(request.getPath());
-    }
-    String host =
-        request
-            .getHeaders()
-            .get("X-Forwarded-Host", String.class, request.getHeaders().get("Host"));
-    try {
-      URI uri = URI.create(origin);
-      String authority = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      return host != null
-          && !authority.equalsIgnoreCase(host)
-          && !WebPaths.acceptsForeignPosts(request.getPath());
-    } catch (IllegalArgumentException e) {
-      return true;
-    }
+    return origin != null
+        && !WebPaths.acceptsForeignPosts(request.getPath())
+        && !site.isOwn(origin);
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -14,6 +16,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,6 +70,8 @@ public final class Chromium implements AutoCloseable {
         "--disable-popup-blocking",
         "--window-size=1280,1000",
         "--user-data-dir=" + profile);
+    // the console, so that tests can see what the Content-Security-Policy refused
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
@@ -76,6 +82,17 @@ public final class Chromium implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /**
+   * The console messages, of every window, in which the browser says it refused something under a
+   * Content-Security-Policy, since the last call. Reading the log empties it.
+   */
+  public List<String> policyViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy"))
+        .toList();
   }
 
   /** Waits for a condition, checking often: pages here take milliseconds, not seconds. */

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Someone else's web site for the bookmarklet to run on: plain HTML pages on 127.0.0.1, another
- * origin (and another site) than Cairn's {@code localhost}.
+ * Someone else's web site for the bookmarklet to run on: plain HTML pages on 127.0.0.2, another
+ * origin (and another site) than Cairn's {@code localhost}. Not 127.0.0.1: Micronaut's own check
+ * for requests to localhost lets 127.0.0.1 through as local, which once hid that every other site
+ * was refused.
  */
 public final class TestSite implements AutoCloseable {
   private final HttpServer server;
@@ -22,10 +24,12 @@ public final class TestSite implements AutoCloseable {
     this.server = server;
   }
 
+  private static final String HOST = "127.0.0.2"; // loopback too: Linux routes all of 127/8 there
+
   public static TestSite start() {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), 0), 0);
       TestSite site = new TestSite(server);
       server.createContext("/", site::serve);
       server.start();
@@ -44,7 +48,7 @@ public final class TestSite implements AutoCloseable {
             + bodyHtml
             + "</body></html>";
     pages.put(path, html.getBytes(StandardCharsets.UTF_8));
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path).toString();
+    return URI.create("http://" + HOST + ":" + server.getAddress().getPort() + path).toString();
   }
 
   /** Plain words, {@code length} characters, numbered so that nothing lost goes unnoticed. */

@@ -24,8 +24,19 @@ public final class TestStore {
     return properties(newDataDir());
   }
 
+  /**
+   * Also pins the server's host to localhost: unpinned, Micronaut names the server after the {@code
+   * HOSTNAME} variable when it is set (as in containers), and tests would then reach it at an
+   * address that is not Cairn's default {@code http://localhost:PORT}.
+   */
   public static Map<String, String> properties(Path dataDir) {
-    return Map.of("cairn.data-dir", dataDir.toString(), "micronaut.server.port", "-1");
+    return Map.of(
+        "cairn.data-dir",
+        dataDir.toString(),
+        "micronaut.server.port",
+        "-1",
+        "micronaut.server.host",
+        "localhost");
   }
 
   public static Path newDataDir() {

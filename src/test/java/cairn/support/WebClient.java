@@ -6,6 +6,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -35,8 +36,13 @@ public final class WebClient {
             .build();
   }
 
-  /** A page as received: status, where it redirects, and its parsed document. */
-  public record Page(int status, String location, String body, Document doc) {
+  /** A page as received: status, where it redirects, its parsed document and its headers. */
+  public record Page(int status, String location, String body, Document doc, HttpHeaders headers) {
+    /** The header's value, or null when the response has none. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     @Override
     public String toString() {
       return status + (location == null ? "" : " → " + location) + "\n" + body;
@@ -117,7 +123,8 @@ public final class WebClient {
           response.statusCode(),
           location,
           response.body(),
-          Jsoup.parse(response.body(), base.toString()));
+          Jsoup.parse(response.body(), base.toString()),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,31 @@ class BrowserTest extends WebTest {
       browser = new InBrowser(chromium, server.getURI());
     }
     browser.reset();
+    chromium.policyViolations();
+  }
+
+  /** Every page a test walked through satisfies Cairn's Content-Security-Policy. */
+  @AfterEach
+  void nothingRefusedByThePolicy() {
+    assertEquals(List.of(), chromium.policyViolations());
+  }
+
+  @Test
+  void thePolicyRefusesAnInlineScriptOnCairnsPagesAndTheTestsSeeIt() {
+    browser.open("/login");
+    driver.executeScript(
+        "var s=document.createElement('script');s.textContent=\"document.title='ran'\";"
+            + "document.head.appendChild(s);");
+    List<String> refused =
+        chromium
+            .waiting()
+            .until(
+                d -> {
+                  List<String> seen = chromium.policyViolations();
+                  return seen.isEmpty() ? null : seen;
+                });
+    assertTrue(refused.get(0).contains("script-src 'self'"), refused.toString());
+    assertTrue(driver.getTitle().startsWith("log in"), driver.getTitle());
   }
 
   @Test

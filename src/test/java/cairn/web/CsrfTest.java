@@ -1,10 +1,15 @@
 package cairn.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.TestStore;
 import cairn.support.WebClient.Page;
 import cairn.support.WebTest;
+import cairn.user.SessionService;
+import cairn.user.User;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,12 +19,15 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** Every state-changing page refuses a form without the visitor's token, or from another site. */
@@ -29,6 +37,7 @@ class CsrfTest extends WebTest {
   private static final Set<String> OPEN_BY_DESIGN = Set.of("/add/popup", "/readlater");
 
   @Inject Router router;
+  @Inject SessionService sessions;
 
   /** A POST page and whether it takes multipart forms (an upload) rather than plain ones. */
   private record PostPage(String path, boolean multipart) {}
@@ -80,19 +89,81 @@ class CsrfTest extends WebTest {
     assertEquals(1, me.browser().get("/u:" + me.name()).doc().select("article").size());
   }
 
+  /** A form as another site's page sends it: with that site's Origin, and a cookie if any. */
+  private HttpResponse<String> postFrom(String origin, String path, String cookie, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.getURI().resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", origin)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (cookie != null) {
+      request.header("Cookie", WebCookies.SESSION + "=" + cookie);
+    }
+    return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
+  }
+
+  private static void assertRefusedByCairn(HttpResponse<String> response, String what) {
+    assertEquals(403, response.statusCode(), what + ": " + response.body());
+    Element message = Jsoup.parse(response.body()).selectFirst("section.error p.message");
+    assertNotNull(message, what + " is Cairn's page: " + response.body());
+    assertTrue(message.text().contains("sent from another site"), message.text());
+  }
+
   @Test
   void aFormPostedFromAnotherSiteIsRefusedEvenWithAToken() throws Exception {
-    Account me = account("origin");
-    Page settings = me.browser().get("/settings");
-    String token = settings.doc().selectFirst("input[name=csrf]").val();
-    HttpRequest forged =
-        HttpRequest.newBuilder(server.getURI().resolve("/settings/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Origin", "https://evil.example")
-            .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token))
-            .build();
-    var response = HttpClient.newHttpClient().send(forged, BodyHandlers.ofString());
-    assertEquals(403, response.statusCode());
-    assertEquals(URI.create("https://evil.example").getHost(), "evil.example");
+    User me = users.create(TestStore.uniqueName("origin"), PASSWORD).user();
+    String session = sessions.start(me.id());
+    String token = sessions.find(session).orElseThrow().csrf();
+    String apiToken = users.tokenOf(me);
+    HttpResponse<String> forged =
+        postFrom("https://evil.example", "/settings/token", session, "csrf=" + token);
+    assertRefusedByCairn(forged, "a forged token change");
+    assertEquals(apiToken, users.tokenOf(me), "the API token is unchanged");
+  }
+
+  @Test
+  void onLocalhostEveryFormPageRefusesAnotherSiteWithCairnsOwnPage() throws Exception {
+    assertEquals("localhost", server.getURI().getHost(), "Micronaut's own check is for localhost");
+    List<PostPage> pages = postPages("someone", 1);
+    assertTrue(pages.size() >= 12, "found the POST pages: " + pages);
+    for (PostPage page : pages) {
+      assertRefusedByCairn(
+          postFrom("https://some.other.site", page.path(), null, "a=b"), page.path());
+    }
+  }
+
+  @Test
+  void onLocalhostTheBookmarkletsHandOverFromAnotherSiteGetsCairnsForm() throws Exception {
+    assertEquals("localhost", server.getURI().getHost());
+    HttpResponse<String> handOver =
+        postFrom(
+            "https://some.other.site",
+            "/add/popup",
+            null,
+            "url=https%3A%2F%2Fsome.other.site%2Fa&title=A+page&quote=" + "x".repeat(7000));
+    assertEquals(200, handOver.statusCode(), handOver.body());
+    Element relay =
+        Jsoup.parse(handOver.body()).selectFirst("form[action=/add/popup][data-autosubmit]");
+    assertNotNull(relay, handOver.body());
+    assertEquals("https://some.other.site/a", relay.selectFirst("input[name=url]").val());
+    assertEquals(7000, relay.selectFirst("input[name=quote]").val().length());
+  }
+
+  @Test
+  void aFormFromTheSameHostOverAnotherSchemeOrPortIsRefused() throws Exception {
+    User me = users.create(TestStore.uniqueName("scheme"), PASSWORD).user();
+    String session = sessions.start(me.id());
+    String body = "csrf=" + sessions.find(session).orElseThrow().csrf();
+    URI own = server.getURI();
+    String https = "https://" + own.getHost() + ":" + own.getPort();
+    String otherPort =
+        "http://" + own.getHost() + ":" + (own.getPort() == 1 ? 2 : own.getPort() - 1);
+    assertRefusedByCairn(postFrom(https, "/settings/token", session, body), https);
+    assertRefusedByCairn(postFrom(otherPort, "/settings/token", session, body), otherPort);
+    String apiToken = users.tokenOf(me);
+    String ownOrigin = "http://" + own.getHost() + ":" + own.getPort();
+    assertEquals(303, postFrom(ownOrigin, "/settings/token", session, body).statusCode());
+    assertNotEquals(apiToken, users.tokenOf(me), "the form from Cairn's own origin was taken");
   }
 }
