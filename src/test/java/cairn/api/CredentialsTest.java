@@ -16,6 +16,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,5 +121,25 @@ class CredentialsTest extends ApiTest {
     long refused = statuses.stream().filter(s -> s == 429).count();
     assertEquals(Logins.FAILURES_PER_ACCOUNT, checked, statuses.toString());
     assertEquals(tries - checked, refused, statuses.toString());
+  }
+
+  @Test
+  void basicCredentialsABrowserSendsForAnotherSiteAreNotTaken() {
+    User user = users.create(TestStore.uniqueName("site"), "site password").user();
+    String auth = basic(user.name(), "site password");
+    for (String site : List.of("cross-site", "same-site")) {
+      Response r =
+          http.send(
+              "GET",
+              "/v1/posts/add?url=https://example.com/forged&description=f",
+              auth,
+              null,
+              null,
+              Map.of("Sec-Fetch-Site", site));
+      assertEquals(401, r.status(), site + ": " + r.body());
+    }
+    Response own = http.send("GET", API, auth, null, null, Map.of("Sec-Fetch-Site", "same-origin"));
+    assertEquals(200, own.status(), own.body());
+    assertEquals(0, own.json().get("total").asInt());
   }
 }

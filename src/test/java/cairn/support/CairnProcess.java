@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /** The packaged jar run as a user runs it, in its own process, with every line it logged. */
 public record CairnProcess(Process process, Thread reader, Path home, int port, Queue<String> log) {
-  private static final Path JAR = Path.of("target", "cairn.jar").toAbsolutePath();
+  // another build's jar may stand in (-Dcairn.test.jar=…) to measure a test against it
+  private static final Path JAR =
+      Path.of(System.getProperty("cairn.test.jar", "target/cairn.jar")).toAbsolutePath();
   private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
   /** Starts the server and returns once it logs that it is running. */

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A plain HTTP client for tests: raw requests, so malformed ones can be sent too. */
 public final class Http {
@@ -67,6 +68,16 @@ public final class Http {
 
   public Response send(
       String method, String path, String authorization, String contentType, String body) {
+    return send(method, path, authorization, contentType, body, Map.of());
+  }
+
+  public Response send(
+      String method,
+      String path,
+      String authorization,
+      String contentType,
+      String body,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
@@ -76,6 +87,7 @@ public final class Http {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     try {
       var response = client.send(request.build(), BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers(), response.body());
