@@ -46,7 +46,8 @@ async function main() {
   assert.strictEqual(post.extended, 'some notes');
   assert.strictEqual(post.tags, 'github node-pinboard test');
   assert.strictEqual(post.toread, 'yes');
-  assert.strictEqual(post.shared, 'yes');
+  // the client sent no `shared`: a new account is private by default, so the bookmark is private
+  assert.strictEqual(post.shared, 'no');
   assert.match(post.hash, /^[0-9a-f]{32}$/);
   assert.match(post.meta, /^[0-9a-f]{32}$/);
   assert.match(post.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -82,7 +83,8 @@ async function main() {
 
   r = await pinboard.suggest(url);
   assert.ok(Array.isArray(r) && r.length === 2);
-  assert.ok(r[0].popular.includes('github'));
+  // the only save of the URL is private: its tags are nobody's popular tags
+  assert.ok(!r[0].popular.includes('github'));
   assert.ok(r[1].recommended.includes('node-pinboard'));
   ok('suggest');
 
