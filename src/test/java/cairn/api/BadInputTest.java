@@ -189,6 +189,25 @@ class BadInputTest extends ApiTest {
     assertProblem(r, 400, "replace");
   }
 
+  @Test
+  void aPathIdThatIsNotANumberNamesTheFieldAndNotTheParser() {
+    Response r = http.get("/api/v1/bookmarks/abc", auth);
+    assertProblem(r, 400, "id");
+    assertEquals("must be a whole number; got 'abc'", r.json().get("rule").asText());
+    assertTrue(!r.body().contains("For input string"), r.body());
+  }
+
+  @Test
+  void aPortPast65535IsAProblemAndWritesNothing() {
+    Counts before = Counts.of(sql);
+    for (String method : new String[] {"POST", "PATCH"}) {
+      String path = method.equals("POST") ? "/api/v1/bookmarks" : "/api/v1/bookmarks/" + existing;
+      Response r = http.json(method, path, auth, "{\"url\": \"http://a.example:99999999999/\"}");
+      assertProblem(r, 400, "url");
+    }
+    assertEquals(before, Counts.of(sql));
+  }
+
   private static void assertProblem(Response r, int status, String field) {
     assertEquals(status, r.status(), r.body());
     assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
