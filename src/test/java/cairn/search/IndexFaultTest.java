@@ -29,6 +29,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,18 +49,7 @@ class IndexFaultTest {
       throws IOException {
     Path dir = TestStore.newDataDir();
     Owner owner = populate(dir, 60);
-    Path segment = largestSegmentFile(dir.resolve("index"));
-    try (FileChannel file =
-        FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-      // a compound file ends with its largest part, whose data a writer opening it never reads
-      long inData = file.size() - 256;
-      ByteBuffer bytes = ByteBuffer.allocate(64);
-      file.read(bytes, inData);
-      for (int i = 0; i < 64; i++) {
-        bytes.put(i, (byte) ~bytes.get(i));
-      }
-      file.write(bytes.flip(), inData);
-    }
+    flipInStoredFields(dir.resolve("index"), 64);
     assertEquals(60, totalAfterStart(dir, owner.id()));
     assertEquals(1, copiesAside(dir).size(), "the damaged index is kept aside");
   }
@@ -133,13 +126,48 @@ class IndexFaultTest {
     }
   }
 
-  private static Path largestSegmentFile(Path index) throws IOException {
+  /**
+   * Flips {@code count} bytes in the middle of the stored fields inside a compound segment file:
+   * data that opening the index never reads (it checks their header and footer), and listings never
+   * read either, so nothing but a checksum finds the damage.
+   */
+  private static void flipInStoredFields(Path index, int count) throws IOException {
+    List<Path> entryFiles;
     try (Stream<Path> files = Files.list(index)) {
-      return files
-          .filter(f -> !f.getFileName().toString().startsWith("segments"))
-          .filter(f -> !f.getFileName().toString().equals("write.lock"))
-          .max(Comparator.comparingLong(IndexFaultTest::size))
-          .orElseThrow();
+      entryFiles = files.filter(f -> f.toString().endsWith(".cfe")).toList();
+    }
+    Path entries = null;
+    long offset = -1;
+    long length = 0;
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      for (Path cfe : entryFiles) {
+        try (IndexInput in =
+            directory.openInput(cfe.getFileName().toString(), IOContext.READONCE)) {
+          CodecUtil.readIndexHeader(in);
+          for (int n = in.readVInt(); n > 0; n--) {
+            String name = in.readString();
+            long start = in.readLong();
+            long size = in.readLong();
+            if (name.endsWith(".fdt") && size > length) {
+              entries = cfe;
+              offset = start;
+              length = size;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(length > count + 100, "stored fields of " + length + " bytes");
+    Path compound = index.resolve(entries.getFileName().toString().replace(".cfe", ".cfs"));
+    try (FileChannel file =
+        FileChannel.open(compound, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+      long middle = offset + (length - count) / 2;
+      ByteBuffer bytes = ByteBuffer.allocate(count);
+      file.read(bytes, middle);
+      for (int i = 0; i < count; i++) {
+        bytes.put(i, (byte) ~bytes.get(i));
+      }
+      file.write(bytes.flip(), middle);
     }
   }
 
