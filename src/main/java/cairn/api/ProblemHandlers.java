@@ -1,6 +1,7 @@
 package cairn.api;
 
 import cairn.bookmark.DuplicateBookmarkException;
+import cairn.db.StoreFullException;
 import cairn.input.InvalidInputException;
 import cairn.input.NotFoundException;
 import cairn.search.IndexUnavailableException;
@@ -142,6 +143,16 @@ final class ProblemHandlers {
     public HttpResponse<?> handle(HttpRequest request, IndexUnavailableException e) {
       return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage())
           .header(HttpHeaders.RETRY_AFTER, "1");
+    }
+  }
+
+  /** The pages reuse this: ErrorPages turns it into the HTML error page. */
+  @Singleton
+  @Produces
+  static final class StoreFull implements ExceptionHandler<StoreFullException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, StoreFullException e) {
+      return Problems.response(HttpStatus.INSUFFICIENT_STORAGE, e.getMessage());
     }
   }
 

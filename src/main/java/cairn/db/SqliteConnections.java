@@ -12,9 +12,12 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.core.DB;
 
 /**
- * Makes {@link Connection#setReadOnly} a no-op on the pool's connections.
+ * Makes {@link Connection#setReadOnly} a no-op on the pool's connections, and leaves a connection
+ * whose commit failed in the state the transaction manager expects.
  *
  * <p>sqlite-jdbc refuses to change the read-only flag after connecting, and Micronaut calls it for
  * every read-only transaction and repository read. Ordered first, so the pool itself is wrapped
@@ -56,9 +59,34 @@ final class SqliteConnections implements BeanCreatedEventListener<DataSource>, O
                 try {
                   return method.invoke(connection, args);
                 } catch (InvocationTargetException e) {
+                  if (method.getName().equals("commit")) {
+                    abandon(connection, e.getCause());
+                  }
                   throw e.getCause();
                 }
               });
+    }
+
+    /**
+     * After a failed commit, leaves the connection as the driver expects it outside autocommit: the
+     * failed transaction rolled back and a new one begun. SQLite rolls back by itself when a commit
+     * finds the disk full; the driver does not notice, so the transaction manager's rollback and
+     * its reset of autocommit would fail, and their errors would replace the commit's own — the one
+     * that says the disk is full.
+     */
+    private static void abandon(Connection connection, Throwable commitFailure) {
+      try {
+        DB db = connection.unwrap(SQLiteConnection.class).getDatabase();
+        try {
+          db.exec("rollback;", false);
+        } catch (SQLException alreadyRolledBack) {
+          // what SQLite did by itself
+        }
+        // as the driver begins each transaction under transaction_mode=IMMEDIATE
+        db.exec("begin immediate;", false);
+      } catch (SQLException e) {
+        commitFailure.addSuppressed(e);
+      }
     }
 
     @Override

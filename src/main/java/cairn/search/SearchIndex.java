@@ -9,10 +9,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +77,9 @@ public class SearchIndex {
   private final BookmarkQueries bookmarks;
   private final Analyzer analyzer = new StandardAnalyzer();
   private final TagVocabulary vocabulary = new TagVocabulary();
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final IndexFiles files;
+  private final IndexFaults faults = new IndexFaults();
+  private final IndexSearchers searchers = new IndexSearchers(faults, this::nudge);
   private final Thread indexer;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -100,7 +93,12 @@ public class SearchIndex {
 
   private volatile boolean closing;
 
-  // touched only by the indexer thread (and the constructor before it starts)
+  // touched only by the indexer thread (and the constructor before it starts, close after it ends)
+  private Directory directory;
+
+  /** Null after a failure, until the indexer reopens it. */
+  private IndexWriter writer;
+
   private long appliedSeq;
   private long committedSeq;
   private long lastCommitNanos = System.nanoTime();
@@ -115,45 +113,50 @@ public class SearchIndex {
       throws IOException {
     this.journal = journal;
     this.bookmarks = bookmarks;
-    this.directory = FSDirectory.open(dataDir.resolve("index"));
-    this.writer = openWriter();
-    Map<String, String> commit = commitData();
+    this.files = new IndexFiles(dataDir.resolve("index"), analyzer);
+    openWriter();
+    Map<String, String> commit = IndexFiles.commitData(writer);
     if (reindex) {
-      rebuild("asked for");
+      faults.rebuildNeeded("asked for");
     } else if (!IndexFields.SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
-      rebuild(commit.isEmpty() ? "no index yet" : "index schema " + commit.get(SCHEMA));
+      faults.rebuildNeeded(
+          commit.isEmpty() ? "no index yet" : "index schema " + commit.get(SCHEMA));
     } else {
       appliedSeq = committedSeq = Long.parseLong(commit.getOrDefault(SEQ, "0"));
+      searchers.replace(new SearcherManager(writer, null));
+      visibleSeq = appliedSeq;
     }
-    this.searchers = new SearcherManager(writer, null);
-    visibleSeq = appliedSeq;
-    // catch up with the journal before the server takes requests, so no listing starts stale
-    while (applyPending()) {
-      commitIfDue();
+    try {
+      // catch up with the journal before the server takes requests, so no listing starts stale
+      repair();
+      while (applyPending()) {
+        commitIfDue();
+      }
+      publish();
+    } catch (IOException e) {
+      if (reindex) {
+        throw e;
+      }
+      // a full disk must not keep the server from starting: the indexer retries
+      failed(e);
     }
-    publish();
     this.indexer = Thread.ofPlatform().name("cairn-indexer").daemon().start(this::tailJournal);
     recent.onCommit(this::nudge);
   }
 
-  /** Answers a listing: its page, total, related tags, and whether more lie either side. */
+  /**
+   * Answers a listing: its page, total, related tags, and whether more lie either side. Throws
+   * {@link IndexUnavailableException} while the index is rebuilt, and when a search finds its files
+   * damaged (which starts the rebuild).
+   */
   public IndexPage list(Listing listing) {
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        ListingCollector result =
-            searcher.search(
-                ListingQuery.of(listing, analyzer), ListingCollector.manager(listing, vocabulary));
-        return page(listing, result);
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("index search failed", e);
-    } catch (AlreadyClosedException e) {
-      // a request that outlives shutdown: say so instead of failing as a server error
-      throw new IndexUnavailableException("the index is shutting down", e);
-    }
+    return searchers.search(
+        searcher ->
+            page(
+                listing,
+                searcher.search(
+                    ListingQuery.of(listing, analyzer),
+                    ListingCollector.manager(listing, vocabulary))));
   }
 
   /**
@@ -164,7 +167,8 @@ public class SearchIndex {
     long remaining = timeout.toNanos();
     lock.lock();
     try {
-      while (visibleSeq < seq && remaining > 0 && !closing) {
+      // while the index is failing nobody would be woken: answer at once
+      while (visibleSeq < seq && remaining > 0 && !closing && !faults.failing()) {
         readerWaiting = true;
         nudged = true;
         workArrived.signal();
@@ -219,36 +223,62 @@ public class SearchIndex {
     return new IndexPage(c.pageHits(), total, c.related(), c.dayCounts(), earlier, later);
   }
 
-  private IndexWriter openWriter() throws IOException {
-    try {
-      return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-    } catch (LockObtainFailedException e) {
-      throw e;
-    } catch (IOException | IllegalArgumentException e) {
-      LOG.warn("The index cannot be read ({}); it will be rebuilt from the store", e.toString());
-      // the writer got the lock before failing, so no other process is using these files
-      for (String file : directory.listAll()) {
-        directory.deleteFile(file);
+  /** Opens the writer at the last commit, or a new index in place of a damaged one. */
+  private void openWriter() throws IOException {
+    IndexFiles.Opened opened = files.open();
+    directory = opened.directory();
+    writer = opened.writer();
+    if (opened.damage() != null) {
+      faults.rebuildNeeded(opened.damage());
+    }
+  }
+
+  /** Rolls a failed writer back (its lock goes with it); the last commit stays. */
+  private void discardWriter() {
+    if (writer != null) {
+      step("roll the failed writer back", writer::rollback);
+      step("close the directory", directory::close);
+      writer = null;
+      directory = null;
+    }
+  }
+
+  /**
+   * Does the repair a failure called for. Reopening keeps the last searcher serving until the new
+   * writer has caught up with what it showed, so nothing acknowledged disappears from listings
+   * meanwhile; a rebuild has nothing to show until it is done.
+   */
+  private void repair() throws IOException {
+    IndexFaults.Repair repair = faults.repair();
+    if (repair == IndexFaults.Repair.NONE) {
+      return;
+    }
+    if (repair.compareTo(IndexFaults.Repair.REBUILD) >= 0) {
+      searchers.replace(null);
+      if (repair == IndexFaults.Repair.MOVE_ASIDE_AND_REBUILD) {
+        discardWriter();
+        files.moveAside();
+        faults.movedAside();
       }
-      return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
     }
-  }
-
-  private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-    return new IndexWriterConfig(analyzer)
-        .setOpenMode(mode)
-        .setIndexSort(IndexFields.NEWEST_FIRST)
-        .setRAMBufferSizeMB(64)
-        .setCommitOnClose(false);
-  }
-
-  private Map<String, String> commitData() {
-    Map<String, String> data = new HashMap<>();
-    var live = writer.getLiveCommitData();
-    if (live != null) {
-      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    if (writer == null) {
+      openWriter();
     }
-    return data;
+    if (faults.repair().compareTo(IndexFaults.Repair.REBUILD) >= 0) {
+      rebuild(faults.reason());
+    } else {
+      appliedSeq =
+          committedSeq = Long.parseLong(IndexFiles.commitData(writer).getOrDefault(SEQ, "0"));
+    }
+    // replay what the last searcher showed before it is replaced
+    while (appliedSeq < visibleSeq()) {
+      if (!applyPending()) {
+        break;
+      }
+    }
+    searchers.replace(new SearcherManager(writer, null));
+    publish();
+    faults.repaired();
   }
 
   /**
@@ -272,18 +302,37 @@ public class SearchIndex {
   private void tailJournal() {
     while (!closing) {
       try {
+        repair();
         boolean more = applyPending();
         if (appliedSeq > visibleSeq() && (readerWaiting || publishWait(more) <= 0)) {
           publish();
         }
         commitIfDue();
+        faults.succeeded();
         if (!more) {
           awaitWork(appliedSeq > visibleSeq() ? publishWait(false) : POLL_INTERVAL.toNanos());
         }
       } catch (RuntimeException | IOException e) {
-        LOG.error("Indexing failed; retrying from journal position {}", appliedSeq, e);
-        awaitWork(POLL_INTERVAL.toNanos());
+        failed(e);
+        pause(faults.nextBackoffNanos());
       }
+    }
+  }
+
+  /**
+   * Records a failure; a writer that failed is rolled back to its last commit at once, since it may
+   * have dropped buffered documents the journal position already counts.
+   */
+  private void failed(Exception e) {
+    if (faults.failed(e, writer) != IndexFaults.Repair.NONE) {
+      discardWriter();
+    }
+    lock.lock();
+    try {
+      // waiters would wait in vain for the repair: let them answer with what is visible
+      visibleAdvanced.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -326,7 +375,7 @@ public class SearchIndex {
     } finally {
       lock.unlock();
     }
-    searchers.maybeRefreshBlocking();
+    searchers.refresh();
     lastPublishNanos = System.nanoTime();
     lock.lock();
     try {
@@ -367,6 +416,21 @@ public class SearchIndex {
     }
   }
 
+  /** Waits {@code nanos}, nudged or not, unless the index closes. */
+  private void pause(long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    lock.lock();
+    try {
+      for (long left = nanos; left > 0 && !closing; left = deadline - System.nanoTime()) {
+        workArrived.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Stops in a fixed order: the indexer thread first (so nothing writes), then a last commit of
    * what it applied, then the searchers, the writer and the directory. Each step logs and carries
@@ -387,10 +451,14 @@ public class SearchIndex {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    step("commit", () -> commit(appliedSeq));
-    step("close searchers", searchers::close);
-    step("close writer", writer::close);
-    step("close directory", directory::close);
+    if (writer != null && faults.repair() == IndexFaults.Repair.NONE) {
+      step("commit", () -> commit(appliedSeq));
+    }
+    searchers.close();
+    if (writer != null) {
+      step("close writer", writer::close);
+      step("close directory", directory::close);
+    }
   }
 
   private interface Step {

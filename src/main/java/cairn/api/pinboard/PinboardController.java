@@ -2,6 +2,7 @@ package cairn.api.pinboard;
 
 import cairn.bookmark.BookmarkNotFoundException;
 import cairn.bookmark.DuplicateBookmarkException;
+import cairn.db.StoreFullException;
 import cairn.input.InvalidInputException;
 import cairn.user.Logins.Outcome;
 import cairn.user.User;
@@ -103,6 +104,9 @@ final class PinboardController {
       return reply(HttpStatus.OK, new Reply.ResultCode("item already exists"), json);
     } catch (BookmarkNotFoundException e) {
       return reply(HttpStatus.OK, new Reply.ResultCode("item not found"), json);
+    } catch (StoreFullException e) {
+      // not the client's fault, unlike the errors above: a status that says so
+      return reply(HttpStatus.INSUFFICIENT_STORAGE, new Reply.ResultCode(e.getMessage()), json);
     }
   }
 
