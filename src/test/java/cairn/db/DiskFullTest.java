@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import cairn.search.SearchIndex;
 import cairn.support.Http;
+import cairn.support.SmallDisk;
 import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.support.WebClient;
@@ -17,8 +18,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,9 +48,7 @@ class DiskFullTest {
   void aFullDiskRefusesWritesWith507AndEveryAcknowledgedBookmarkIsListedOnceSpaceIsBack()
       throws Exception {
     Path mount = Files.createTempDirectory("cairn-full-");
-    Assumptions.assumeTrue(
-        run("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", mount.toString()),
-        "mounting a small tmpfs needs root");
+    Assumptions.assumeTrue(SmallDisk.mount(mount, 40), "mounting a small tmpfs needs root");
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     logger().addAppender(log);
@@ -71,7 +68,7 @@ class DiskFullTest {
       }
 
       Path filler = mount.resolve("filler");
-      fill(filler);
+      SmallDisk.fill(filler);
       Http.Response refused = null;
       for (int i = 0; refused == null && i < 3000; i++) {
         Http.Response r = post(http, auth, "filling/" + i);
@@ -125,7 +122,7 @@ class DiskFullTest {
           r -> r.status() == 200 && r.json().get("total").asInt() == acknowledged.size());
     } finally {
       logger().detachAppender(log);
-      run("umount", mount.toString());
+      SmallDisk.unmount(mount);
     }
     long warnings =
         log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).count();
@@ -155,25 +152,6 @@ class DiskFullTest {
     return browser;
   }
 
-  /** Writes until the file system has no room left, not even for a small block. */
-  private static void fill(Path filler) {
-    byte[] chunk = new byte[1 << 20];
-    try (OutputStream out = Files.newOutputStream(filler)) {
-      for (int size = chunk.length; size >= 512; size /= 2) {
-        try {
-          for (int i = 0; i < 1000; i++) {
-            out.write(chunk, 0, size);
-            out.flush();
-          }
-        } catch (IOException e) {
-          // full at this block size: try a smaller one
-        }
-      }
-    } catch (IOException e) {
-      // closing a file on a full disk may fail too; it is full either way
-    }
-  }
-
   private interface Check<T> {
     boolean done(T value);
   }
@@ -192,18 +170,5 @@ class DiskFullTest {
     } while (System.nanoTime() < deadline);
     fail("still not done after " + PATIENCE + ": " + last);
     return last;
-  }
-
-  private static boolean run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -8,6 +8,7 @@ import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
 import cairn.journal.ChangeJournal;
+import cairn.support.SmallDisk;
 import cairn.support.TestStore;
 import cairn.tag.TagList;
 import cairn.user.UserService;
@@ -15,8 +16,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +43,7 @@ class IndexDiskFullTest {
       throws Exception {
     Path dir = TestStore.newDataDir();
     Path index = Files.createDirectories(dir.resolve("index"));
-    Assumptions.assumeTrue(
-        run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", index.toString()),
-        "mounting a small tmpfs needs root");
+    Assumptions.assumeTrue(SmallDisk.mount(index, 4), "mounting a small tmpfs needs root");
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     logger().addAppender(log);
@@ -61,7 +58,7 @@ class IndexDiskFullTest {
       BookmarkService bookmarks = context.getBean(BookmarkService.class);
       ListingService listings = context.getBean(ListingService.class);
       Path filler = index.resolve("filler");
-      fill(filler);
+      SmallDisk.fill(filler);
       String notes = "stein ".repeat(1000);
       for (int i = 0; i < WRITES; i++) {
         bookmarks.create(
@@ -91,7 +88,7 @@ class IndexDiskFullTest {
       assertEquals(WRITES, listings.list(Listing.of(user, user).withTags(List.of("full"))).total());
     } finally {
       logger().detachAppender(log);
-      run("umount", index.toString());
+      SmallDisk.unmount(index);
     }
     long warnings =
         log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).count();
@@ -125,38 +122,6 @@ class IndexDiskFullTest {
         fail("never logged \"" + text + "\": " + log.list);
       }
       Thread.sleep(100);
-    }
-  }
-
-  /** Writes until the file system has no room left, not even for a small block. */
-  private static void fill(Path filler) {
-    byte[] chunk = new byte[1 << 20];
-    try (OutputStream out = Files.newOutputStream(filler)) {
-      for (int size = chunk.length; size >= 512; size /= 2) {
-        try {
-          for (int i = 0; i < 1000; i++) {
-            out.write(chunk, 0, size);
-            out.flush();
-          }
-        } catch (IOException e) {
-          // full at this block size: try a smaller one
-        }
-      }
-    } catch (IOException e) {
-      // closing a file on a full disk may fail too; it is full either way
-    }
-  }
-
-  private static boolean run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }
