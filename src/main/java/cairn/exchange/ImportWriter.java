@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 
 /**
  * Writes one batch of checked entries in one transaction: new bookmarks, merges into the ones the
@@ -59,11 +58,6 @@ class ImportWriter {
   @Transactional
   public List<Outcome> write(long userId, List<Item> items) {
     long now = clock.millis();
-    if (db.dialect().family() == SQLDialect.SQLITE) {
-      // a batch writes thousands of pages; checkpointing after each (the default, 1,000 pages)
-      // copies the same index pages over and over: let the log grow to 64 MB first
-      db.execute("PRAGMA wal_autocheckpoint = 16384");
-    }
     ImportQueries.Existing have =
         reads.existing(userId, items.stream().map(i -> i.key().value()).toList());
     Map<String, State> after = new LinkedHashMap<>();
