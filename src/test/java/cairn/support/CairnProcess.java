@@ -101,6 +101,15 @@ public record CairnProcess(Process process, Thread reader, Path home, int port, 
     }
   }
 
+  /** Starts the jar with a command ({@code import FILE --user NAME}, …) in {@code home}. */
+  public static Process launch(Path home, String... args) throws IOException {
+    return new ProcessBuilder(command(args))
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("command.log").toFile())
+        .start();
+  }
+
   /**
    * The jar, with C1 only and the serial collector: these JVMs live for seconds on two cores, where
    * starting them is most of the test's time.
