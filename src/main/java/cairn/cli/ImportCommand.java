@@ -50,12 +50,19 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-folder-tags", description = "do not turn folder names into tags")
   boolean noFolderTags;
 
+  @Option(
+      names = "--split-tags-on-spaces",
+      description =
+          "split tags like 'digital humanities' in comma-separated lists into two tags"
+              + " (default: one tag, digital_humanities)")
+  boolean splitTagsOnSpaces;
+
   @Override
   public Integer call() throws IOException {
     ImportOptions options;
     try {
       BookmarkFormat named = format == null ? null : BookmarkFormat.named("format", format);
-      options = ImportOptions.of(named, forcePrivate, tags, !noFolderTags);
+      options = ImportOptions.of(named, forcePrivate, tags, !noFolderTags, splitTagsOnSpaces);
     } catch (InvalidInputException e) {
       System.err.println("cannot import: --" + e.field() + " " + e.rule());
       return 2;

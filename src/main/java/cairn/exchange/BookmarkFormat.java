@@ -88,11 +88,16 @@ public enum BookmarkFormat {
     throw refused(name, "no bookmark list found at its start");
   }
 
-  /** A reader for this format; {@code foldersAsTags} only matters for Netscape HTML. */
+  /** A reader for this format that keeps multi-word tags as one tag where commas separate tags. */
   public BookmarkReader reader(boolean foldersAsTags) {
+    return reader(foldersAsTags, false);
+  }
+
+  /** A reader for this format with the folder and tag options of {@link ImportOptions}. */
+  public BookmarkReader reader(boolean foldersAsTags, boolean splitTagsOnSpaces) {
     return switch (this) {
-      case NETSCAPE -> new NetscapeReader(foldersAsTags);
-      case PINBOARD_JSON -> new PinboardJsonReader();
+      case NETSCAPE -> new NetscapeReader(foldersAsTags, splitTagsOnSpaces);
+      case PINBOARD_JSON -> new PinboardJsonReader(splitTagsOnSpaces);
       case DELICIOUS_XML -> new DeliciousXmlReader();
     };
   }

@@ -54,6 +54,7 @@ final class ImportPages {
       @Part("private") @Nullable String forcePrivate,
       @Part("tags") @Nullable String tags,
       @Part("folder_tags") @Nullable String folderTags,
+      @Part("split_tags") @Nullable String splitTags,
       StreamingFileUpload file)
       throws IOException {
     Forms.requireCsrf(visitor, csrf == null ? Map.of() : Map.of("csrf", csrf));
@@ -64,7 +65,8 @@ final class ImportPages {
               format == null || format.isEmpty() ? null : BookmarkFormat.named("format", format),
               forcePrivate != null,
               tags == null ? List.of() : List.of(tags),
-              folderTags != null);
+              folderTags != null,
+              splitTags != null);
       ImportJob job = jobs.submit(visitor.id(), jobs.store(body, file.getFilename()), options);
       return Forms.seeOther("/settings/import/" + job.id());
     } catch (InvalidInputException e) {

@@ -56,10 +56,20 @@ final class FixtureFacts {
     return Arrays.stream(tags.split("[\\s,]+")).filter(t -> !t.isEmpty()).distinct().toList();
   }
 
+  /** Comma-separated tags: each piece one tag, its inner whitespace runs turned into {@code _}. */
+  static List<String> commaDistinct(List<String> pieces) {
+    return pieces.stream()
+        .map(t -> t.strip().replaceAll("(?U)\\s+", "_"))
+        .filter(t -> !t.isEmpty())
+        .distinct()
+        .toList();
+  }
+
   /** Every {@code <a} tag outside a {@code <DD>} (links there are notes), with its attributes. */
   private static List<Fact> netscape(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     List<Fact> facts = new ArrayList<>();
+    List<Map<String, String>> links = new ArrayList<>();
     boolean inNotes = false;
     for (int i = lower.indexOf('<'); i >= 0; i = lower.indexOf('<', i + 1)) {
       if (lower.startsWith("<dd", i)) {
@@ -67,14 +77,19 @@ final class FixtureFacts {
       } else if (lower.startsWith("<dt", i) || lower.startsWith("<dl", i)) {
         inNotes = false;
       } else if ((lower.startsWith("<a ", i) || lower.startsWith("<a>", i)) && !inNotes) {
-        Map<String, String> a = attributes(text, i + 2);
-        facts.add(
-            new Fact(
-                a.getOrDefault("href", ""),
-                a.getOrDefault("private", "").equals("1"),
-                a.getOrDefault("toread", "").equals("1"),
-                splitDistinct(a.getOrDefault("tags", ""))));
+        links.add(attributes(text, i + 2));
       }
+    }
+    // a file separates its TAGS by commas if any of them has one, else by spaces
+    boolean commas = links.stream().anyMatch(a -> a.getOrDefault("tags", "").contains(","));
+    for (Map<String, String> a : links) {
+      String tags = a.getOrDefault("tags", "");
+      facts.add(
+          new Fact(
+              a.getOrDefault("href", ""),
+              a.getOrDefault("private", "").equals("1"),
+              a.getOrDefault("toread", "").equals("1"),
+              commas ? commaDistinct(List.of(tags.split(","))) : splitDistinct(tags)));
     }
     return facts;
   }
@@ -97,8 +112,8 @@ final class FixtureFacts {
     List<Fact> facts = new ArrayList<>();
     for (JsonNode post : JSON.readTree(bytes)) {
       JsonNode tagField = post.path("tags");
-      StringBuilder all = new StringBuilder(tagField.isArray() ? "" : tagField.asText());
-      tagField.forEach(t -> all.append(' ').append(t.asText()));
+      List<String> elements = new ArrayList<>();
+      tagField.forEach(t -> elements.add(t.asText()));
       String url = post.has("href") ? post.path("href").asText() : post.path("url").asText();
       facts.add(
           new Fact(
@@ -106,7 +121,7 @@ final class FixtureFacts {
               post.path("shared").asText().equals("no")
                   || post.path("private").asText().equals("1"),
               post.path("toread").asText().equals("yes"),
-              splitDistinct(all.toString())));
+              tagField.isArray() ? commaDistinct(elements) : splitDistinct(tagField.asText())));
     }
     return facts;
   }

@@ -206,6 +206,25 @@ class ImportServiceTest implements TestPropertyProvider {
   }
 
   @Test
+  void theReportCountsTagsWithSpacesKeptAsOneAndShowsThem() throws IOException {
+    long user = newUser();
+    ImportReport report = importResource(user, "nested.html", ImportOptions.DEFAULTS);
+    assertEquals(1, report.joinedTags());
+    assertEquals(
+        List.of(new ImportReport.JoinedTag("beta gamma", "beta_gamma")), report.joinedExamples());
+    assertTrue(saved(user, "https://outer.example/").tags().contains("beta_gamma"));
+  }
+
+  @Test
+  void theSplitOptionSavesTheWordsOfATagWithSpacesAsTagsOfTheirOwn() throws IOException {
+    long user = newUser();
+    var options = ImportOptions.of(null, false, List.of(), false, true);
+    ImportReport report = importResource(user, "nested.html", options);
+    assertEquals(0, report.joinedTags());
+    assertEquals(List.of("alpha", "beta", "gamma"), saved(user, "https://outer.example/").tags());
+  }
+
+  @Test
   void anExtraTagThatBreaksTheRulesIsRefusedNamingTheOption() {
     var e =
         assertThrows(

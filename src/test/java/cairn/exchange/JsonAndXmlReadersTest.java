@@ -61,7 +61,7 @@ class JsonAndXmlReadersTest {
     assertEquals("https://d.example/", e.url());
     assertEquals("T", e.title());
     assertEquals("N", e.notes());
-    assertEquals(List.of("a", "b", "c"), e.tags());
+    assertEquals(List.of("a_b", "c"), e.tags(), "each array element is one tag");
     assertFalse(e.shared());
     assertEquals(Instant.ofEpochSecond(1358531607L), e.created());
   }
