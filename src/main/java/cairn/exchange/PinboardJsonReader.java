@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * description}, {@code tags} array, epoch {@code created}, {@code private} "0"/"1"): it differs
  * only in names, and a post with {@code href} is read the Pinboard way, one without it the
  * Delicious way. A {@code quotes} array (Cairn's own exports) gives the post's quotes, which are
- * then taken back out of the notes they were folded into ({@link QuoteFolding}).
+ * then taken back out of the notes they were folded into ({@link QuoteFolding}). Notes written in
+ * HTML become text, and their {@code <blockquote>} passages quotes ({@link DdText#ofNote}).
  */
 public final class PinboardJsonReader implements BookmarkReader {
   private static final JsonFactory JSON = new JsonFactory();
@@ -138,13 +139,17 @@ public final class PinboardJsonReader implements BookmarkReader {
         post.containsKey("shared")
             ? !post.get("shared").strip().equalsIgnoreCase("no")
             : !ImportFields.yes(post.get("private"));
+    // quotes a Pinboard bookmarklet wrapped in <blockquote> come before those Cairn folded in after
+    DdText note = DdText.ofNote(QuoteFolding.unfold(notes == null ? "" : notes, read.quotes()));
+    List<String> quotes = new ArrayList<>(note.quotes());
+    quotes.addAll(read.quotes());
     return new ImportEntry(
         position,
         line,
         url,
         title,
-        QuoteFolding.unfold(notes == null ? "" : notes, read.quotes()),
-        read.quotes(),
+        note.notes(),
+        quotes,
         tags.tags(),
         shared,
         ImportFields.yes(post.get("toread")),

@@ -100,6 +100,16 @@ class ExportRoundTripTest implements TestPropertyProvider {
         null);
     save(
         owner,
+        "https://example.com/quotes-that-look-like-markup",
+        "Markup-like quotes",
+        "Cut out and keep: a < b &amp; <i>c</i>",
+        List.of("<blockquote>typed, not markup</blockquote> a < b", "two\n\nparagraphs"),
+        "",
+        true,
+        false,
+        null);
+    save(
+        owner,
         "ftp://files.example.com/pub/",
         "Emoji 🎉 title",
         "",
@@ -174,6 +184,27 @@ class ExportRoundTripTest implements TestPropertyProvider {
     assertEquals(0, report.skippedCount(), report.skipped().toString());
     assertEquals(format, report.format());
     assertEquals(before, everything(fresh));
+  }
+
+  @ParameterizedTest
+  @EnumSource(BookmarkFormat.class)
+  void quotesFoundInPinboardHtmlNotesSurviveAnExportAndImportAgain(BookmarkFormat format)
+      throws IOException {
+    long first = users.create(TestStore.uniqueName("pins"), "password-p").user().id();
+    try (var in = getClass().getResourceAsStream("/exchange/pinboard-blockquote.json")) {
+      imports.importFile(first, in, "pins.json", ImportOptions.DEFAULTS, ImportProgress.NONE);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    exports.export(first, "pins", format, out, ExportService.PAGE);
+    long second = users.create(TestStore.uniqueName("again"), "password-a").user().id();
+    imports.importFile(
+        second,
+        new ByteArrayInputStream(out.toByteArray()),
+        "again",
+        ImportOptions.DEFAULTS,
+        ImportProgress.NONE);
+    assertEquals(everything(first), everything(second));
+    assertTrue(everything(second).toString().contains("The one passage that matters."));
   }
 
   @ParameterizedTest

@@ -61,6 +61,17 @@ class NetscapeReaderTest {
   }
 
   @Test
+  void paragraphsInADdStayParagraphsAndItsBlockquotesBecomeQuotes() throws IOException {
+    String html =
+        "<DL><DT><A HREF=\"https://a.example/\">A</A>"
+            + "<DD><p>One.</p>\n<p>Two &amp; <b>more</b>.</p><blockquote><p>Q1</p><p>Q2</p>"
+            + "</blockquote>After.\n<DT><A HREF=\"https://b.example/\">B</A></DL>";
+    ImportEntry a = new NetscapeReader().readAll(bytes(html)).getFirst();
+    assertEquals("One.\n\nTwo & more.\n\nAfter.", a.notes());
+    assertEquals(List.of("Q1\n\nQ2"), a.quotes());
+  }
+
+  @Test
   void aFileWithoutCommasInItsTagsSeparatesThemBySpaces() throws IOException {
     String html =
         "<DL><DT><A HREF=\"https://a.example/\" TAGS=\"private secret\">A</A>"
