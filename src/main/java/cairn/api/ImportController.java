@@ -97,7 +97,7 @@ final class ImportController {
   private static ImportOptions options(ConvertibleMultiValues<String> params) {
     String format = params.get("format");
     return ImportOptions.of(
-        format == null ? null : BookmarkFormat.named("format", format),
+        format == null ? null : BookmarkFormat.forImport("format", format),
         BookmarkController.flag("private", params.get("private")),
         params.getAll("tag"),
         params.get("folder_tags") == null

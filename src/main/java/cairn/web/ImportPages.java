@@ -62,7 +62,9 @@ final class ImportPages {
     try (InputStream body = file.asInputStream()) {
       ImportOptions options =
           ImportOptions.of(
-              format == null || format.isEmpty() ? null : BookmarkFormat.named("format", format),
+              format == null || format.isEmpty()
+                  ? null
+                  : BookmarkFormat.forImport("format", format),
               forcePrivate != null,
               tags == null ? List.of() : List.of(tags),
               folderTags != null,

@@ -23,15 +23,16 @@ final class FixtureFacts {
   static final Path DIR =
       Path.of(System.getProperty("cairn.shared.dir", "../shared")).resolve("fixtures");
 
-  /** Files that are not one of the three formats, and must be refused rather than misread. */
-  static final Set<String> REFUSED =
-      Set.of("nbp__empty.htm", "wallabag__chrome-bookmarks", "wallabag__firefox-bookmarks.json");
+  /** Files that are none of the formats, and must be refused rather than misread. */
+  static final Set<String> REFUSED = Set.of("nbp__empty.htm");
 
   /** Files whose dates are in milliseconds or microseconds, and the year they must land in. */
   static final Map<String, Integer> YEAR_OF_EVERY_ENTRY =
       Map.of(
           "linkding__simple_valid_import_file.html", 2021,
           "nbp__google_bookmarks_nested.htm", 2018,
+          "wallabag__chrome-bookmarks", 2016,
+          "wallabag__firefox-bookmarks.json", 2013,
           "wallabag__delicious_export.2021.02.06_21.10.json", 2013);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +50,8 @@ final class FixtureFacts {
       case NETSCAPE -> netscape(new String(bytes, StandardCharsets.UTF_8));
       case PINBOARD_JSON -> json(bytes);
       case DELICIOUS_XML -> xml(new String(bytes, StandardCharsets.UTF_8));
+      case CHROME_JSON -> browser(JSON.readTree(bytes), "url", "url", null);
+      case FIREFOX_JSON -> browser(JSON.readTree(bytes), "text/x-moz-place", "uri", "tags");
     };
   }
 
@@ -104,6 +107,40 @@ final class FixtureFacts {
               post.getOrDefault("shared", "").equals("no"),
               post.getOrDefault("toread", "").equals("yes"),
               splitDistinct(post.getOrDefault("tag", ""))));
+    }
+    return facts;
+  }
+
+  /**
+   * Every node of a browser's tree whose type is {@code entryType}, outside Firefox's tags root;
+   * browsers have no privacy or unread flag.
+   */
+  private static List<Fact> browser(
+      JsonNode root, String entryType, String urlField, String tagsField) {
+    List<Fact> facts = new ArrayList<>();
+    java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+    todo.push(root);
+    List<JsonNode> inOrder = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node.path("root").asText().equals("tagsFolder")) {
+        continue;
+      }
+      if (node.path("type").asText().equals(entryType)) {
+        inOrder.add(node);
+      }
+      List<JsonNode> children = new ArrayList<>();
+      node.path("children").forEach(children::add);
+      node.path("roots").forEach(children::add);
+      for (int i = children.size() - 1; i >= 0; i--) {
+        todo.push(children.get(i));
+      }
+    }
+    for (JsonNode node : inOrder) {
+      String tags = tagsField == null ? "" : node.path(tagsField).asText();
+      facts.add(
+          new Fact(
+              node.path(urlField).asText(), false, false, commaDistinct(List.of(tags.split(",")))));
     }
     return facts;
   }
