@@ -121,7 +121,8 @@ class FuzzedRequestsTest extends WebTest {
           "exclude",
           "user",
           "wait",
-          "folder_tags");
+          "folder_tags",
+          "split_tags");
 
   private static final List<String> PINBOARD_METHODS =
       List.of(

@@ -26,9 +26,10 @@ import java.net.URI;
 /**
  * {@code /api/v1/imports}: upload a bookmark file (the raw body, or a multipart {@code file} part)
  * to import into your account. Options are query parameters: {@code format}, {@code private},
- * {@code tag} (repeatable), {@code folder_tags}, {@code file_name}. The answer is 202 with the job
- * at {@code Location}, to poll for progress and the report; with {@code wait=true}, 200 with the
- * finished job. A file that is no bookmark file is a 400 at once, and nothing is written.
+ * {@code tag} (repeatable), {@code folder_tags}, {@code split_tags}, {@code file_name}. The answer
+ * is 202 with the job at {@code Location}, to poll for progress and the report; with {@code
+ * wait=true}, 200 with the finished job. A file that is no bookmark file is a 400 at once, and
+ * nothing is written.
  */
 @Controller("/api/v1/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -96,10 +97,11 @@ final class ImportController {
   private static ImportOptions options(ConvertibleMultiValues<String> params) {
     String format = params.get("format");
     return ImportOptions.of(
-        format == null ? null : BookmarkFormat.named("format", format),
+        format == null ? null : BookmarkFormat.forImport("format", format),
         BookmarkController.flag("private", params.get("private")),
         params.getAll("tag"),
         params.get("folder_tags") == null
-            || BookmarkController.flag("folder_tags", params.get("folder_tags")));
+            || BookmarkController.flag("folder_tags", params.get("folder_tags")),
+        BookmarkController.flag("split_tags", params.get("split_tags")));
   }
 }

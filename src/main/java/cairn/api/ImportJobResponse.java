@@ -31,6 +31,8 @@ record ImportJobResponse(
       long unchanged,
       long skippedCount,
       List<ImportReport.Skipped> skipped,
+      long joinedTags,
+      List<ImportReport.JoinedTag> joinedExamples,
       @Nullable String error,
       boolean complete,
       long millis) {}
@@ -50,6 +52,8 @@ record ImportJobResponse(
                 r.unchanged(),
                 r.skippedCount(),
                 r.skipped(),
+                r.joinedTags(),
+                r.joinedExamples(),
                 r.error(),
                 r.complete(),
                 r.millis());

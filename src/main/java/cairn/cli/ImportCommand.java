@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Import a bookmark file: Netscape HTML, Pinboard JSON or Delicious XML.")
+    description =
+        "Import a bookmark file: Netscape HTML, Pinboard JSON, Delicious XML, or a Chrome or"
+            + " Firefox bookmarks file.")
 public final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the bookmark file")
   Path file;
@@ -38,7 +40,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "netscape, pinboard-json or delicious-xml (default: told from the content)")
+      description =
+          "netscape, pinboard-json, delicious-xml, chrome-json or firefox-json"
+              + " (default: told from the content)")
   String format;
 
   @Option(names = "--private", description = "make every new bookmark private")
@@ -50,12 +54,19 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-folder-tags", description = "do not turn folder names into tags")
   boolean noFolderTags;
 
+  @Option(
+      names = "--split-tags-on-spaces",
+      description =
+          "split tags like 'digital humanities' in comma-separated lists into two tags"
+              + " (default: one tag, digital_humanities)")
+  boolean splitTagsOnSpaces;
+
   @Override
   public Integer call() throws IOException {
     ImportOptions options;
     try {
-      BookmarkFormat named = format == null ? null : BookmarkFormat.named("format", format);
-      options = ImportOptions.of(named, forcePrivate, tags, !noFolderTags);
+      BookmarkFormat named = format == null ? null : BookmarkFormat.forImport("format", format);
+      options = ImportOptions.of(named, forcePrivate, tags, !noFolderTags, splitTagsOnSpaces);
     } catch (InvalidInputException e) {
       System.err.println("cannot import: --" + e.field() + " " + e.rule());
       return 2;

@@ -15,6 +15,12 @@ final class ImportReportText {
     out.printf("  %,d new bookmarks%n", r.imported());
     out.printf("  %,d merged into bookmarks you had%n", r.merged());
     out.printf("  %,d unchanged (you had everything they say)%n", r.unchanged());
+    if (r.joinedTags() > 0) {
+      out.printf("  %,d tags with spaces kept as one tag, e.g.%n", r.joinedTags());
+      for (ImportReport.JoinedTag t : r.joinedExamples()) {
+        out.printf("    \"%s\" → %s%n", t.written(), t.saved());
+      }
+    }
     out.printf("  %,d skipped%n", r.skippedCount());
     for (Skipped s : r.skipped()) {
       out.printf(

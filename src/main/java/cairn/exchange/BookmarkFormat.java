@@ -6,11 +6,14 @@ import java.util.Locale;
 
 /**
  * The bookmark file formats Cairn imports, and how to tell them apart from a file's first bytes.
+ * The first three are also export formats; browser profile files are only read.
  */
 public enum BookmarkFormat {
-  NETSCAPE("netscape", "text/html", "html"),
-  PINBOARD_JSON("pinboard-json", "application/json", "json"),
-  DELICIOUS_XML("delicious-xml", "application/xml", "xml");
+  NETSCAPE("netscape", "text/html", "html", true),
+  PINBOARD_JSON("pinboard-json", "application/json", "json", true),
+  DELICIOUS_XML("delicious-xml", "application/xml", "xml", true),
+  CHROME_JSON("chrome-json", "application/json", "json", false),
+  FIREFOX_JSON("firefox-json", "application/json", "json", false);
 
   /** How many leading bytes {@link #detect} wants to see. */
   public static final int HEAD_BYTES = 8192;
@@ -20,11 +23,18 @@ public enum BookmarkFormat {
   private final String id;
   private final String mediaType;
   private final String extension;
+  private final boolean exportable;
 
-  BookmarkFormat(String id, String mediaType, String extension) {
+  BookmarkFormat(String id, String mediaType, String extension, boolean exportable) {
     this.id = id;
     this.mediaType = mediaType;
     this.extension = extension;
+    this.exportable = exportable;
+  }
+
+  /** Whether Cairn writes exports in this format. */
+  public boolean exportable() {
+    return exportable;
   }
 
   /** The media type of an export in this format (UTF-8 text). */
@@ -42,15 +52,29 @@ public enum BookmarkFormat {
     return id;
   }
 
-  /** The format with this {@link #id}; throws naming {@code field} for any other name. */
+  /** The export format with this {@link #id}; throws naming {@code field} for any other name. */
   public static BookmarkFormat named(String field, String id) {
+    for (BookmarkFormat format : values()) {
+      if (format.exportable && format.id.equalsIgnoreCase(id.strip())) {
+        return format;
+      }
+    }
+    throw new InvalidInputException(
+        field, "must be netscape, pinboard-json or delicious-xml; got '" + id + "'");
+  }
+
+  /** The format with this {@link #id}, export or not; throws naming {@code field} otherwise. */
+  public static BookmarkFormat forImport(String field, String id) {
     for (BookmarkFormat format : values()) {
       if (format.id.equalsIgnoreCase(id.strip())) {
         return format;
       }
     }
     throw new InvalidInputException(
-        field, "must be netscape, pinboard-json or delicious-xml; got '" + id + "'");
+        field,
+        "must be netscape, pinboard-json, delicious-xml, chrome-json or firefox-json; got '"
+            + id
+            + "'");
   }
 
   /**
@@ -67,10 +91,15 @@ public enum BookmarkFormat {
       return PINBOARD_JSON;
     }
     if (text.startsWith("{")) {
+      // both browsers write these near the start: Chrome its "roots", Firefox its root's type
+      if (text.contains("\"roots\"")) {
+        return CHROME_JSON;
+      }
+      if (text.contains("\"text/x-moz-place")) {
+        return FIREFOX_JSON;
+      }
       throw refused(
-          name,
-          "it is JSON but not a list of posts; Chrome and Firefox keep bookmarks as JSON like"
-              + " this, so export them from the browser as HTML instead");
+          name, "it is JSON but neither a list of posts nor a Chrome or Firefox bookmarks file");
     }
     if (text.contains("<!doctype netscape")) {
       return NETSCAPE;
@@ -88,12 +117,19 @@ public enum BookmarkFormat {
     throw refused(name, "no bookmark list found at its start");
   }
 
-  /** A reader for this format; {@code foldersAsTags} only matters for Netscape HTML. */
+  /** A reader for this format that keeps multi-word tags as one tag where commas separate tags. */
   public BookmarkReader reader(boolean foldersAsTags) {
+    return reader(foldersAsTags, false);
+  }
+
+  /** A reader for this format with the folder and tag options of {@link ImportOptions}. */
+  public BookmarkReader reader(boolean foldersAsTags, boolean splitTagsOnSpaces) {
     return switch (this) {
-      case NETSCAPE -> new NetscapeReader(foldersAsTags);
-      case PINBOARD_JSON -> new PinboardJsonReader();
+      case NETSCAPE -> new NetscapeReader(foldersAsTags, splitTagsOnSpaces);
+      case PINBOARD_JSON -> new PinboardJsonReader(splitTagsOnSpaces);
       case DELICIOUS_XML -> new DeliciousXmlReader();
+      case CHROME_JSON -> new ChromeJsonReader(foldersAsTags);
+      case FIREFOX_JSON -> new FirefoxJsonReader(foldersAsTags, splitTagsOnSpaces);
     };
   }
 
@@ -123,7 +159,8 @@ public enum BookmarkFormat {
         "file",
         "is not a bookmark file: "
             + name
-            + " is not Netscape bookmark HTML, a Pinboard JSON export or a Delicious XML export ("
+            + " is not Netscape bookmark HTML, a Pinboard JSON or Delicious XML export, or a"
+            + " Chrome or Firefox bookmarks file ("
             + why
             + ")");
   }

@@ -19,6 +19,8 @@ interface ExportWriter {
       case NETSCAPE -> new NetscapeWriter(out);
       case PINBOARD_JSON -> new PinboardJsonWriter(out);
       case DELICIOUS_XML -> new DeliciousXmlWriter(out);
+      case CHROME_JSON, FIREFOX_JSON ->
+          throw new IllegalArgumentException(format.id() + " is read, never written");
     };
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param tags single tags as the file spells them, already split on whitespace and commas
  * @param quotes passages quoted from the page (Cairn's own exports carry them), in order
  * @param created when the file says it was saved, or {@code null} when it gives no usable date
+ * @param joinedTags tags of {@code tags} that the file wrote with spaces inside, as it wrote them
+ *     (each is in {@code tags} with its whitespace runs joined by {@code _}), for the report
  */
 public record ImportEntry(
     int position,
@@ -23,13 +25,30 @@ public record ImportEntry(
     List<String> tags,
     boolean shared,
     boolean toread,
-    Instant created) {
+    Instant created,
+    List<String> joinedTags) {
   public ImportEntry {
     url = url == null ? "" : url.strip();
     title = title == null ? "" : title;
     notes = notes == null ? "" : notes;
     quotes = List.copyOf(quotes);
     tags = List.copyOf(tags);
+    joinedTags = List.copyOf(joinedTags);
+  }
+
+  /** An entry none of whose tags had spaces to join. */
+  public ImportEntry(
+      int position,
+      int line,
+      String url,
+      String title,
+      String notes,
+      List<String> quotes,
+      List<String> tags,
+      boolean shared,
+      boolean toread,
+      Instant created) {
+    this(position, line, url, title, notes, quotes, tags, shared, toread, created, List.of());
   }
 
   /** An entry of a format without quotes, at an unknown line. */
@@ -42,6 +61,6 @@ public record ImportEntry(
       boolean shared,
       boolean toread,
       Instant created) {
-    this(position, 0, url, title, notes, List.of(), tags, shared, toread, created);
+    this(position, 0, url, title, notes, List.of(), tags, shared, toread, created, List.of());
   }
 }

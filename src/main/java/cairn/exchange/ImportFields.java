@@ -8,8 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** Field parsing shared by the readers: tags, dates and yes/no flags as export files write them. */
@@ -37,6 +41,43 @@ final class ImportFields {
       }
     }
     return tags;
+  }
+
+  /** Tags as a file gives them, and those of them it wrote with spaces inside, as written. */
+  record Tags(List<String> tags, List<String> joined) {}
+
+  /**
+   * Splits tag text on commas only, as Delicious, Pinboard's HTML and Firefox write tags: a piece
+   * with spaces inside is one tag ({@code digital humanities}), which Cairn's tags cannot hold, so
+   * its whitespace runs are joined by {@code _}. {@code repair} is applied to each piece first.
+   */
+  static Tags splitOnCommas(String text, UnaryOperator<String> repair) {
+    return each(text == null ? List.of() : Arrays.asList(text.split(",")), repair);
+  }
+
+  /**
+   * Each piece as one tag (a JSON array of tags), joined by {@code _} like {@link #splitOnCommas}.
+   */
+  static Tags each(List<String> pieces, UnaryOperator<String> repair) {
+    Set<String> tags = new LinkedHashSet<>();
+    List<String> joined = new ArrayList<>();
+    for (String piece : pieces) {
+      String tag = repair.apply(piece).strip();
+      if (tag.isEmpty()) {
+        continue;
+      }
+      String together = joinWords(tag);
+      tags.add(together);
+      if (!together.equals(tag) && !joined.contains(tag)) {
+        joined.add(tag);
+      }
+    }
+    return new Tags(List.copyOf(tags), joined);
+  }
+
+  /** The tag with each of its whitespace runs replaced by {@code _}. */
+  static String joinWords(String tag) {
+    return WHITESPACE.matcher(tag).replaceAll("_");
   }
 
   /**

@@ -2,6 +2,7 @@ package cairn.exchange;
 
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.UrlKey;
+import cairn.exchange.ImportReport.JoinedTag;
 import cairn.exchange.ImportReport.Skipped;
 import cairn.exchange.ImportWriter.Item;
 import cairn.exchange.ImportWriter.Kind;
@@ -30,11 +31,13 @@ final class ImportRun {
   private final LongSupplier bytes;
   private final List<Item> pending = new ArrayList<>(ImportService.BATCH);
   private final List<Skipped> skipped = new ArrayList<>();
+  private final List<JoinedTag> joinedExamples = new ArrayList<>();
   private long read;
   private long imported;
   private long merged;
   private long unchanged;
   private long skippedCount;
+  private long joinedTags;
 
   ImportRun(
       long userId,
@@ -55,6 +58,7 @@ final class ImportRun {
 
   void accept(ImportEntry entry) {
     read++;
+    noteJoined(entry);
     try {
       pending.add(check(entry));
     } catch (InvalidInputException e) {
@@ -72,7 +76,30 @@ final class ImportRun {
 
   ImportReport report(BookmarkFormat format, String error, long millis) {
     return new ImportReport(
-        format, read, imported, merged, unchanged, skippedCount, skipped, error, millis);
+        format,
+        read,
+        imported,
+        merged,
+        unchanged,
+        skippedCount,
+        skipped,
+        joinedTags,
+        joinedExamples,
+        error,
+        millis);
+  }
+
+  private void noteJoined(ImportEntry entry) {
+    joinedTags += entry.joinedTags().size();
+    for (String written : entry.joinedTags()) {
+      if (joinedExamples.size() >= ImportReport.MAX_EXAMPLES) {
+        return;
+      }
+      JoinedTag example = new JoinedTag(written, ImportFields.joinWords(written));
+      if (!joinedExamples.contains(example)) {
+        joinedExamples.add(example);
+      }
+    }
   }
 
   /**

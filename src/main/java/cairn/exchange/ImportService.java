@@ -49,7 +49,7 @@ public class ImportService {
     ImportRun run = new ImportRun(userId, options, writer, progress, counted::count);
     String error = null;
     try {
-      format.reader(options.foldersAsTags()).read(in, run::accept);
+      format.reader(options.foldersAsTags(), options.splitTagsOnSpaces()).read(in, run::accept);
     } catch (InvalidInputException e) {
       if (run.read() == 0) {
         throw e;

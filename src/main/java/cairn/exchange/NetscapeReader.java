@@ -42,6 +42,7 @@ public final class NetscapeReader implements BookmarkReader {
   private static final Set<String> DISPOSABLE = Set.of("dt", "dl", "dd", "h3", "hr");
 
   private final boolean foldersAsTags;
+  private final boolean splitTagsOnSpaces;
 
   /** A reader that turns folder names into tags. */
   public NetscapeReader() {
@@ -50,19 +51,31 @@ public final class NetscapeReader implements BookmarkReader {
 
   /** A reader that turns folder names into tags only if {@code foldersAsTags}. */
   public NetscapeReader(boolean foldersAsTags) {
+    this(foldersAsTags, false);
+  }
+
+  /**
+   * A reader that turns folder names into tags only if {@code foldersAsTags}, and that splits
+   * {@code TAGS} on spaces as well as commas if {@code splitTagsOnSpaces} (see {@link
+   * TagSeparation} for what it does otherwise).
+   */
+  public NetscapeReader(boolean foldersAsTags, boolean splitTagsOnSpaces) {
     this.foldersAsTags = foldersAsTags;
+    this.splitTagsOnSpaces = splitTagsOnSpaces;
   }
 
   @Override
   public void read(InputStream in, Consumer<ImportEntry> sink) throws IOException {
     Parser parser = Parser.htmlParser().setTrackPosition(true);
     try (StreamParser stream = new StreamParser(parser).parse(TextDecoding.reader(in), "")) {
-      Walker walker = new Walker(sink);
+      TagSeparation separation = new TagSeparation(splitTagsOnSpaces, sink);
+      Walker walker = new Walker(separation);
       Iterator<Element> elements = stream.iterator();
       while (elements.hasNext()) {
         walker.completed(elements.next());
       }
       walker.flush();
+      separation.finish();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -70,7 +83,7 @@ public final class NetscapeReader implements BookmarkReader {
 
   /** Keeps the open folders and the entry still waiting for its notes as elements complete. */
   private final class Walker {
-    private final Consumer<ImportEntry> sink;
+    private final TagSeparation sink;
 
     /** Open {@code <DL>}s (to their folder tag, or null) and {@code <DD>}s already noticed. */
     private final Map<Element, String> open = new IdentityHashMap<>();
@@ -82,7 +95,7 @@ public final class NetscapeReader implements BookmarkReader {
     private Element currentNotes;
     private int position;
 
-    Walker(Consumer<ImportEntry> sink) {
+    Walker(TagSeparation sink) {
       this.sink = sink;
     }
 
@@ -143,11 +156,7 @@ public final class NetscapeReader implements BookmarkReader {
         return;
       }
       Element a = current;
-      Set<String> tags = new LinkedHashSet<>();
-      for (String tag : ImportFields.splitTags(a.attr("tags"))) {
-        tags.add(TextDecoding.repair(tag));
-      }
-      tags.addAll(currentFolders);
+      List<String> folders = currentFolders;
       Instant created = ImportFields.epoch(a.attr("add_date"));
       if (created == null) {
         created = ImportFields.epoch(a.attr("last_modified"));
@@ -158,18 +167,33 @@ public final class NetscapeReader implements BookmarkReader {
         // Scuttle writes the notes into an attribute instead of a <DD>
         notes = a.attr("description").strip();
       }
+      int entryPosition = ++position;
+      int line = currentLine;
+      String url = a.attr("href");
+      String title = TextDecoding.repair(a.text());
+      String repairedNotes = TextDecoding.repair(notes);
+      List<String> quotes = dd.quotes().stream().map(TextDecoding::repair).toList();
+      boolean shared = !ImportFields.yes(a.attr("private"));
+      boolean toread = ImportFields.yes(a.attr("toread"));
+      Instant date = created;
       sink.accept(
-          new ImportEntry(
-              ++position,
-              currentLine,
-              a.attr("href"),
-              TextDecoding.repair(a.text()),
-              TextDecoding.repair(notes),
-              dd.quotes().stream().map(TextDecoding::repair).toList(),
-              List.copyOf(tags),
-              !ImportFields.yes(a.attr("private")),
-              ImportFields.yes(a.attr("toread")),
-              created));
+          a.attr("tags"),
+          split -> {
+            Set<String> tags = new LinkedHashSet<>(split.tags());
+            tags.addAll(folders);
+            return new ImportEntry(
+                entryPosition,
+                line,
+                url,
+                title,
+                repairedNotes,
+                quotes,
+                List.copyOf(tags),
+                shared,
+                toread,
+                date,
+                split.joined());
+          });
       current = null;
       currentNotes = null;
     }

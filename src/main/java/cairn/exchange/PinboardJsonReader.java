@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,10 +21,23 @@ import java.util.function.Consumer;
  * description}, {@code tags} array, epoch {@code created}, {@code private} "0"/"1"): it differs
  * only in names, and a post with {@code href} is read the Pinboard way, one without it the
  * Delicious way. A {@code quotes} array (Cairn's own exports) gives the post's quotes, which are
- * then taken back out of the notes they were folded into ({@link QuoteFolding}).
+ * then taken back out of the notes they were folded into ({@link QuoteFolding}). Notes written in
+ * HTML become text, and their {@code <blockquote>} passages quotes ({@link DdText#ofNote}).
  */
 public final class PinboardJsonReader implements BookmarkReader {
   private static final JsonFactory JSON = new JsonFactory();
+
+  private final boolean splitTagsOnSpaces;
+
+  /** A reader that keeps each element of a tags array as one tag. */
+  public PinboardJsonReader() {
+    this(false);
+  }
+
+  /** A reader that splits the elements of a tags array on spaces if {@code splitTagsOnSpaces}. */
+  public PinboardJsonReader(boolean splitTagsOnSpaces) {
+    this.splitTagsOnSpaces = splitTagsOnSpaces;
+  }
 
   @Override
   public void read(InputStream in, Consumer<ImportEntry> sink) throws IOException {
@@ -46,7 +58,7 @@ public final class PinboardJsonReader implements BookmarkReader {
         } else {
           // not a post: still an entry, so the importer can say which one it skipped
           parser.skipChildren();
-          sink.accept(toEntry(position, line, new Post(Map.of(), List.of())));
+          sink.accept(toEntry(position, line, new Post(Map.of(), List.of(), null)));
         }
         done = position;
       }
@@ -62,13 +74,20 @@ public final class PinboardJsonReader implements BookmarkReader {
     }
   }
 
-  /** One post's fields as text, and its quotes. */
-  private record Post(Map<String, String> fields, List<String> quotes) {}
+  /**
+   * One post's fields as text, its quotes, and its tags when they come as an array (the Delicious
+   * JSON export), or null.
+   */
+  private record Post(Map<String, String> fields, List<String> quotes, List<String> tagArray) {}
 
-  /** Collects one post's fields as text; a tags array is kept as its elements joined by spaces. */
+  /**
+   * Collects one post's fields as text; an array other than tags and quotes is kept as its elements
+   * joined by spaces.
+   */
   private static Post readPost(JsonParser parser) throws IOException {
     Map<String, String> fields = new HashMap<>();
     List<String> quotes = List.of();
+    List<String> tagArray = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -83,6 +102,8 @@ public final class PinboardJsonReader implements BookmarkReader {
         }
         if (name.equals("quotes")) {
           quotes = parts.stream().filter(q -> !q.isBlank()).toList();
+        } else if (name.equals("tags")) {
+          tagArray = parts;
         } else {
           fields.put(name, String.join(" ", parts));
         }
@@ -92,10 +113,14 @@ public final class PinboardJsonReader implements BookmarkReader {
         fields.put(name, parser.getValueAsString(""));
       }
     }
-    return new Post(fields, quotes);
+    return new Post(fields, quotes, tagArray);
   }
 
-  private static ImportEntry toEntry(int position, int line, Post read) {
+  private static String tagText(Post read) {
+    return read.tagArray() == null ? read.fields().get("tags") : String.join(" ", read.tagArray());
+  }
+
+  private ImportEntry toEntry(int position, int line, Post read) {
     Map<String, String> post = read.fields();
     // a post with neither shape's address is read the Pinboard way, so its title is kept
     boolean pinboard =
@@ -103,22 +128,32 @@ public final class PinboardJsonReader implements BookmarkReader {
     String url = pinboard ? post.get("href") : post.getOrDefault("url", "");
     String title = pinboard ? post.get("description") : post.get("title");
     String notes = pinboard ? post.get("extended") : post.get("description");
-    Set<String> tags = new LinkedHashSet<>(ImportFields.splitTags(post.get("tags")));
+    // Pinboard separates tags by spaces; in an array each element is one tag, spaces and all
+    ImportFields.Tags tags =
+        read.tagArray() == null || splitTagsOnSpaces
+            ? new ImportFields.Tags(
+                List.copyOf(new LinkedHashSet<>(ImportFields.splitTags(tagText(read)))), List.of())
+            : ImportFields.each(read.tagArray(), t -> t);
     String time = post.containsKey("time") ? post.get("time") : post.get("created");
     boolean shared =
         post.containsKey("shared")
             ? !post.get("shared").strip().equalsIgnoreCase("no")
             : !ImportFields.yes(post.get("private"));
+    // quotes a Pinboard bookmarklet wrapped in <blockquote> come before those Cairn folded in after
+    DdText note = DdText.ofNote(QuoteFolding.unfold(notes == null ? "" : notes, read.quotes()));
+    List<String> quotes = new ArrayList<>(note.quotes());
+    quotes.addAll(read.quotes());
     return new ImportEntry(
         position,
         line,
         url,
         title,
-        QuoteFolding.unfold(notes == null ? "" : notes, read.quotes()),
-        read.quotes(),
-        List.copyOf(tags),
+        note.notes(),
+        quotes,
+        tags.tags(),
         shared,
         ImportFields.yes(post.get("toread")),
-        ImportFields.isoOrEpoch(time));
+        ImportFields.isoOrEpoch(time),
+        tags.joined());
   }
 }

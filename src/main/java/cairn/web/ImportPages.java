@@ -54,6 +54,7 @@ final class ImportPages {
       @Part("private") @Nullable String forcePrivate,
       @Part("tags") @Nullable String tags,
       @Part("folder_tags") @Nullable String folderTags,
+      @Part("split_tags") @Nullable String splitTags,
       StreamingFileUpload file)
       throws IOException {
     Forms.requireCsrf(visitor, csrf == null ? Map.of() : Map.of("csrf", csrf));
@@ -61,10 +62,13 @@ final class ImportPages {
     try (InputStream body = file.asInputStream()) {
       ImportOptions options =
           ImportOptions.of(
-              format == null || format.isEmpty() ? null : BookmarkFormat.named("format", format),
+              format == null || format.isEmpty()
+                  ? null
+                  : BookmarkFormat.forImport("format", format),
               forcePrivate != null,
               tags == null ? List.of() : List.of(tags),
-              folderTags != null);
+              folderTags != null,
+              splitTags != null);
       ImportJob job = jobs.submit(visitor.id(), jobs.store(body, file.getFilename()), options);
       return Forms.seeOther("/settings/import/" + job.id());
     } catch (InvalidInputException e) {

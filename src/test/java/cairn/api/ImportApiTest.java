@@ -90,6 +90,20 @@ class ImportApiTest extends ApiTest {
   }
 
   @Test
+  void splitTagsTrueSplitsATagWithSpacesAndTheReportCountsJoinedOnesOtherwise() throws IOException {
+    String carol = newUserToken();
+    var joined = post("?wait=true", carol, "text/html", resource("nested.html"));
+    JsonNode report = joined.json().get("report");
+    assertEquals(1, report.get("joined_tags").asInt(), joined.body());
+    assertEquals("beta_gamma", report.get("joined_examples").get(0).get("saved").asText());
+    String dave = newUserToken();
+    var split = post("?wait=true&split_tags=true", dave, "text/html", resource("nested.html"));
+    assertEquals(0, split.json().get("report").get("joined_tags").asInt(), split.body());
+    var listed = http.get("/api/v1/bookmarks?tags=gamma", dave);
+    assertEquals(1, listed.json().get("total").asInt(), listed.body());
+  }
+
+  @Test
   void anImportRunsAsAJobToPollForProgressAndReport() throws Exception {
     String carol = newUserToken();
     var r = post("?file_name=pins.json", carol, "application/json", resource("pinboard.json"));

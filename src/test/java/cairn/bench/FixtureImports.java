@@ -1,5 +1,6 @@
 package cairn.bench;
 
+import cairn.exchange.BookmarkFormat;
 import cairn.exchange.ImportOptions;
 import cairn.exchange.ImportProgress;
 import cairn.exchange.ImportReport;
@@ -48,7 +49,8 @@ public final class FixtureImports {
     StringBuilder md =
         new StringBuilder(
             "| file | format | read | imported | merged | unchanged | skipped (reasons) |"
-                + " again: imported / merged | ms |\n|---|---|---|---|---|---|---|---|---|\n");
+                + " multi-word tags joined | quotes found | again: imported / merged | ms |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     long totalRead = 0;
     long totalImported = 0;
     long totalSkipped = 0;
@@ -68,7 +70,8 @@ public final class FixtureImports {
           first = importOnce(imports, user, file);
         } catch (InvalidInputException refused) {
           md.append(
-              String.format("| %s | refused: %s | | | | | | | |%n", name, refused.getMessage()));
+              String.format(
+                  "| %s | refused: %s | | | | | | | | | |%n", name, refused.getMessage()));
           continue;
         }
         ImportReport again = importOnce(imports, user, file);
@@ -77,7 +80,7 @@ public final class FixtureImports {
         totalSkipped += first.skippedCount();
         md.append(
             String.format(
-                "| %s | %s | %,d | %,d | %,d | %,d | %s | %,d / %,d | %,d |%n",
+                "| %s | %s | %,d | %,d | %,d | %,d | %s | %,d | %,d | %,d / %,d | %,d |%n",
                 name,
                 first.format(),
                 first.read(),
@@ -85,6 +88,8 @@ public final class FixtureImports {
                 first.merged(),
                 first.unchanged(),
                 skipped(first),
+                first.joinedTags(),
+                quotes(first.format(), file),
                 again.imported(),
                 again.merged(),
                 first.millis()));
@@ -106,6 +111,15 @@ public final class FixtureImports {
       return imports.importFile(
           user, in, file.getFileName().toString(), ImportOptions.DEFAULTS, ImportProgress.NONE);
     }
+  }
+
+  /** Quotes the format's reader finds in the file, folders and tags as the defaults have them. */
+  private static long quotes(BookmarkFormat format, Path file) throws IOException {
+    long[] quotes = {0};
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      format.reader(true).read(in, e -> quotes[0] += e.quotes().size());
+    }
+    return quotes[0];
   }
 
   /** "3 (url: no URL ×2; url: scheme ×1)", or "0"; the reading error too, if reading broke off. */

@@ -63,9 +63,24 @@ class BookmarkFormatTest {
   }
 
   @Test
-  void browserJsonIsRefusedWithAHintToExportHtml() {
-    var e = assertThrows(InvalidInputException.class, () -> detect("{\"roots\": {}}"));
-    assertTrue(e.rule().contains("export them from the browser as HTML"), e.rule());
+  void chromeAndFirefoxBookmarkFilesAreRecognisedByTheirContent() {
+    assertEquals(BookmarkFormat.CHROME_JSON, detect("{\"checksum\": \"f3\", \"roots\": {}}"));
+    assertEquals(
+        BookmarkFormat.FIREFOX_JSON,
+        detect("{\"guid\":\"root________\",\"type\":\"text/x-moz-place-container\"}"));
+  }
+
+  @Test
+  void otherJsonObjectsAreRefused() {
+    var e = assertThrows(InvalidInputException.class, () -> detect("{\"posts\": []}"));
+    assertTrue(e.rule().contains("neither a list of posts nor a Chrome or Firefox"), e.rule());
+  }
+
+  @Test
+  void browserFormatsCanBeNamedForImportButNotForExport() {
+    assertEquals(BookmarkFormat.CHROME_JSON, BookmarkFormat.forImport("format", "chrome-json"));
+    assertEquals(BookmarkFormat.FIREFOX_JSON, BookmarkFormat.forImport("format", "Firefox-JSON"));
+    assertThrows(InvalidInputException.class, () -> BookmarkFormat.named("format", "chrome-json"));
   }
 
   @Test
@@ -73,5 +88,7 @@ class BookmarkFormatTest {
     assertTrue(BookmarkFormat.NETSCAPE.reader(false) instanceof NetscapeReader);
     assertTrue(BookmarkFormat.PINBOARD_JSON.reader(true) instanceof PinboardJsonReader);
     assertTrue(BookmarkFormat.DELICIOUS_XML.reader(true) instanceof DeliciousXmlReader);
+    assertTrue(BookmarkFormat.CHROME_JSON.reader(true) instanceof ChromeJsonReader);
+    assertTrue(BookmarkFormat.FIREFOX_JSON.reader(true) instanceof FirefoxJsonReader);
   }
 }

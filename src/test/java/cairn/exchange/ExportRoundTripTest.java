@@ -100,6 +100,16 @@ class ExportRoundTripTest implements TestPropertyProvider {
         null);
     save(
         owner,
+        "https://example.com/quotes-that-look-like-markup",
+        "Markup-like quotes",
+        "Cut out and keep: a < b &amp; <i>c</i>",
+        List.of("<blockquote>typed, not markup</blockquote> a < b", "two\n\nparagraphs"),
+        "",
+        true,
+        false,
+        null);
+    save(
+        owner,
         "ftp://files.example.com/pub/",
         "Emoji 🎉 title",
         "",
@@ -157,7 +167,9 @@ class ExportRoundTripTest implements TestPropertyProvider {
   }
 
   @ParameterizedTest
-  @EnumSource(BookmarkFormat.class)
+  @EnumSource(
+      value = BookmarkFormat.class,
+      names = {"NETSCAPE", "PINBOARD_JSON", "DELICIOUS_XML"})
   void anExportImportedIntoAFreshAccountGivesEveryBookmarkBackWithEveryField(BookmarkFormat format)
       throws IOException {
     byte[] file = export(format, 7);
@@ -177,7 +189,32 @@ class ExportRoundTripTest implements TestPropertyProvider {
   }
 
   @ParameterizedTest
-  @EnumSource(BookmarkFormat.class)
+  @EnumSource(
+      value = BookmarkFormat.class,
+      names = {"NETSCAPE", "PINBOARD_JSON", "DELICIOUS_XML"})
+  void quotesFoundInPinboardHtmlNotesSurviveAnExportAndImportAgain(BookmarkFormat format)
+      throws IOException {
+    long first = users.create(TestStore.uniqueName("pins"), "password-p").user().id();
+    try (var in = getClass().getResourceAsStream("/exchange/pinboard-blockquote.json")) {
+      imports.importFile(first, in, "pins.json", ImportOptions.DEFAULTS, ImportProgress.NONE);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    exports.export(first, "pins", format, out, ExportService.PAGE);
+    long second = users.create(TestStore.uniqueName("again"), "password-a").user().id();
+    imports.importFile(
+        second,
+        new ByteArrayInputStream(out.toByteArray()),
+        "again",
+        ImportOptions.DEFAULTS,
+        ImportProgress.NONE);
+    assertEquals(everything(first), everything(second));
+    assertTrue(everything(second).toString().contains("The one passage that matters."));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = BookmarkFormat.class,
+      names = {"NETSCAPE", "PINBOARD_JSON", "DELICIOUS_XML"})
   void anExportHoldsTheOwnersPrivateBookmarksAndNobodyElses(BookmarkFormat format)
       throws IOException {
     String text = new String(export(format, ExportService.PAGE), StandardCharsets.UTF_8);
@@ -186,7 +223,9 @@ class ExportRoundTripTest implements TestPropertyProvider {
   }
 
   @ParameterizedTest
-  @EnumSource(BookmarkFormat.class)
+  @EnumSource(
+      value = BookmarkFormat.class,
+      names = {"NETSCAPE", "PINBOARD_JSON", "DELICIOUS_XML"})
   void anExportIsNewestFirst(BookmarkFormat format) throws IOException {
     byte[] file = export(format, 7);
     List<ImportEntry> entries = format.reader(false).readAll(new ByteArrayInputStream(file));

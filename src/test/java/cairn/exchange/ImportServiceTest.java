@@ -206,6 +206,55 @@ class ImportServiceTest implements TestPropertyProvider {
   }
 
   @Test
+  void theReportCountsTagsWithSpacesKeptAsOneAndShowsThem() throws IOException {
+    long user = newUser();
+    ImportReport report = importResource(user, "nested.html", ImportOptions.DEFAULTS);
+    assertEquals(1, report.joinedTags());
+    assertEquals(
+        List.of(new ImportReport.JoinedTag("beta gamma", "beta_gamma")), report.joinedExamples());
+    assertTrue(saved(user, "https://outer.example/").tags().contains("beta_gamma"));
+  }
+
+  @Test
+  void theSplitOptionSavesTheWordsOfATagWithSpacesAsTagsOfTheirOwn() throws IOException {
+    long user = newUser();
+    var options = ImportOptions.of(null, false, List.of(), false, true);
+    ImportReport report = importResource(user, "nested.html", options);
+    assertEquals(0, report.joinedTags());
+    assertEquals(List.of("alpha", "beta", "gamma"), saved(user, "https://outer.example/").tags());
+  }
+
+  @Test
+  void aChromeProfileFileImportsWithFolderTagsAndSkipsItsBookmarkletWithTheReason()
+      throws IOException {
+    long user = newUser();
+    ImportReport report = importResource(user, "chrome-bookmarks.json", ImportOptions.DEFAULTS);
+    assertEquals(BookmarkFormat.CHROME_JSON, report.format());
+    assertEquals(3, report.read());
+    assertEquals(2, report.imported());
+    assertEquals(1, report.skippedCount());
+    Skipped bookmarklet = report.skipped().getFirst();
+    assertEquals("javascript:alert(1)", bookmarklet.url());
+    assertEquals("url", bookmarklet.field());
+    assertEquals(List.of("Reading_list"), saved(user, "https://deep.example/").tags());
+  }
+
+  @Test
+  void aFirefoxBackupImportsWithFolderTagsAndSkipsItsPlaceQueries() throws IOException {
+    long user = newUser();
+    ImportReport report = importResource(user, "firefox-bookmarks.json", ImportOptions.DEFAULTS);
+    assertEquals(BookmarkFormat.FIREFOX_JSON, report.format());
+    assertEquals(
+        List.of(3L, 2L, 1L), List.of(report.read(), report.imported(), report.skippedCount()));
+    assertTrue(report.skipped().getFirst().url().startsWith("place:"));
+    Bookmark deep = saved(user, "https://deep.example/");
+    assertEquals(List.of("digital_humanities", "web", "Work_stuff", "Deep_inner"), deep.tags());
+    assertEquals(
+        Instant.parse("2020-09-13T12:26:40Z"),
+        deep.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  @Test
   void anExtraTagThatBreaksTheRulesIsRefusedNamingTheOption() {
     var e =
         assertThrows(

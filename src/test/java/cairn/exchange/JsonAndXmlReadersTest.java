@@ -41,6 +41,24 @@ class JsonAndXmlReadersTest {
   }
 
   @Test
+  void blockquotesInPinboardNotesBecomeQuotesAndTheRestPlainTextWithItsParagraphs()
+      throws IOException {
+    ImportEntry e = read(new PinboardJsonReader(), "pinboard-blockquote.json").getFirst();
+    assertEquals(
+        List.of("The one passage that matters.", "A second passage,\n\nin two paragraphs."),
+        e.quotes());
+    assertEquals("Cut out and keep:\n\nWhy: it says it better than I could & shorter.", e.notes());
+  }
+
+  @Test
+  void pinboardNotesWithoutBlockMarkupStayByteForByte() throws IOException {
+    List<ImportEntry> entries = read(new PinboardJsonReader(), "pinboard-blockquote.json");
+    assertEquals("a < b, and b > c; &amp; stays as typed\nsecond line", entries.get(1).notes());
+    assertEquals("use <b>bold</b> sparingly", entries.get(2).notes(), "inline tags alone");
+    assertEquals(List.of(), entries.get(1).quotes());
+  }
+
+  @Test
   void aBadPinboardPostDoesNotStopTheOthersAndKeepsItsPosition() throws IOException {
     List<ImportEntry> entries = read(new PinboardJsonReader(), "pinboard.json");
     assertEquals(4, entries.size());
@@ -61,7 +79,7 @@ class JsonAndXmlReadersTest {
     assertEquals("https://d.example/", e.url());
     assertEquals("T", e.title());
     assertEquals("N", e.notes());
-    assertEquals(List.of("a", "b", "c"), e.tags());
+    assertEquals(List.of("a_b", "c"), e.tags(), "each array element is one tag");
     assertFalse(e.shared());
     assertEquals(Instant.ofEpochSecond(1358531607L), e.created());
   }

@@ -24,7 +24,7 @@ class NetscapeReaderTest {
   @Test
   void nestedFolderNamesBecomeTagsAfterTheEntrysOwnTags() throws IOException {
     List<ImportEntry> entries = read("nested.html", true);
-    assertEquals(List.of("alpha", "beta", "gamma", "Reading_list"), entries.get(1).tags(), "outer");
+    assertEquals(List.of("alpha", "beta_gamma", "Reading_list"), entries.get(1).tags(), "outer");
     assertEquals(List.of("Reading_list", "Deep_inner"), entries.get(2).tags(), "inner");
     assertEquals(List.of("Reading_list"), entries.get(3).tags(), "after the inner folder closed");
     assertEquals(List.of(), entries.get(5).tags(), "top level again");
@@ -40,8 +40,60 @@ class NetscapeReaderTest {
   @Test
   void foldersAreNotTagsWhenTurnedOff() throws IOException {
     List<ImportEntry> entries = read("nested.html", false);
-    assertEquals(List.of("alpha", "beta", "gamma"), entries.get(1).tags());
+    assertEquals(List.of("alpha", "beta_gamma"), entries.get(1).tags());
     assertEquals(List.of(), entries.get(2).tags());
+  }
+
+  @Test
+  void aTagWithSpacesInACommaSeparatedListStaysOneTagJoinedByUnderscores() throws IOException {
+    ImportEntry outer = read("nested.html", false).get(1);
+    assertEquals(List.of("alpha", "beta_gamma"), outer.tags());
+    assertEquals(List.of("beta gamma"), outer.joinedTags());
+  }
+
+  @Test
+  void theSplitOptionSplitsTagsWithSpacesAsBefore() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/exchange/nested.html")) {
+      ImportEntry outer = new NetscapeReader(false, true).readAll(in).get(1);
+      assertEquals(List.of("alpha", "beta", "gamma"), outer.tags());
+      assertEquals(List.of(), outer.joinedTags());
+    }
+  }
+
+  @Test
+  void paragraphsInADdStayParagraphsAndItsBlockquotesBecomeQuotes() throws IOException {
+    String html =
+        "<DL><DT><A HREF=\"https://a.example/\">A</A>"
+            + "<DD><p>One.</p>\n<p>Two &amp; <b>more</b>.</p><blockquote><p>Q1</p><p>Q2</p>"
+            + "</blockquote>After.\n<DT><A HREF=\"https://b.example/\">B</A></DL>";
+    ImportEntry a = new NetscapeReader().readAll(bytes(html)).getFirst();
+    assertEquals("One.\n\nTwo & more.\n\nAfter.", a.notes());
+    assertEquals(List.of("Q1\n\nQ2"), a.quotes());
+  }
+
+  @Test
+  void aFileWithoutCommasInItsTagsSeparatesThemBySpaces() throws IOException {
+    String html =
+        "<DL><DT><A HREF=\"https://a.example/\" TAGS=\"private secret\">A</A>"
+            + "<DT><A HREF=\"https://b.example/\" TAGS=\"one\">B</A></DL>";
+    List<ImportEntry> entries = new NetscapeReader().readAll(bytes(html));
+    assertEquals(List.of("private", "secret"), entries.get(0).tags());
+    assertEquals(List.of("one"), entries.get(1).tags());
+  }
+
+  @Test
+  void anEntryHeldUntilALaterCommaDecidesKeepsItsPlaceAndItsMultiWordTag() throws IOException {
+    String html =
+        "<DL><DT><A HREF=\"https://a.example/\" TAGS=\"digital humanities\">A</A>"
+            + "<DT><A HREF=\"https://b.example/\" TAGS=\"\">B</A>"
+            + "<DT><A HREF=\"https://c.example/\" TAGS=\"x,topic modelling\">C</A></DL>";
+    List<ImportEntry> entries = new NetscapeReader().readAll(bytes(html));
+    assertEquals(
+        List.of("https://a.example/", "https://b.example/", "https://c.example/"),
+        entries.stream().map(ImportEntry::url).toList());
+    assertEquals(List.of(1, 2, 3), entries.stream().map(ImportEntry::position).toList());
+    assertEquals(List.of("digital_humanities"), entries.get(0).tags());
+    assertEquals(List.of("x", "topic_modelling"), entries.get(2).tags());
   }
 
   @Test
@@ -137,5 +189,9 @@ class NetscapeReaderTest {
             .readAll(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)))
             .getFirst();
     assertEquals("said \"hi\"", entry.notes());
+  }
+
+  private static InputStream bytes(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
 }
