@@ -4,6 +4,7 @@ import cairn.exchange.BookmarkFormat;
 import cairn.exchange.ImportJob;
 import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
+import cairn.exchange.UploadLimit;
 import cairn.input.InvalidInputException;
 import cairn.user.User;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
@@ -28,15 +29,19 @@ import java.net.URI;
  * to import into your account. Options are query parameters: {@code format}, {@code private},
  * {@code tag} (repeatable), {@code folder_tags}, {@code file_name}. The answer is 202 with the job
  * at {@code Location}, to poll for progress and the report; with {@code wait=true}, 200 with the
- * finished job. A file that is no bookmark file is a 400 at once, and nothing is written.
+ * finished job. A file that is no bookmark file is a 400 at once, and nothing is written; a file
+ * over {@code cairn.import.max-upload-size} is a 413 (as soon as its length or its bytes show it),
+ * and nothing is kept.
  */
 @Controller("/api/v1/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ImportController {
   private final ImportJobs jobs;
+  private final UploadLimit limit;
 
-  ImportController(ImportJobs jobs) {
+  ImportController(ImportJobs jobs, UploadLimit limit) {
     this.jobs = jobs;
+    this.limit = limit;
   }
 
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
@@ -46,6 +51,7 @@ final class ImportController {
       StreamingFileUpload file)
       throws IOException {
     ImportOptions options = options(request.getParameters());
+    limit.checkDeclaredMultipart(request.getContentLength());
     try (InputStream body = file.asInputStream()) {
       return start(viewer, request, body, file.getFilename(), options);
     }
@@ -58,6 +64,7 @@ final class ImportController {
       @Body InputStream body)
       throws IOException {
     ImportOptions options = options(request.getParameters());
+    limit.checkDeclared(request.getContentLength());
     String name = request.getParameters().get("file_name", String.class, "upload");
     return start(viewer, request, body, name, options);
   }

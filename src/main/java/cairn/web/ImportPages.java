@@ -5,9 +5,11 @@ import cairn.exchange.ExportService;
 import cairn.exchange.ImportJob;
 import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
+import cairn.exchange.UploadLimit;
 import cairn.input.InvalidInputException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -36,19 +38,26 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 final class ImportPages {
   private final ImportJobs jobs;
+  private final UploadLimit limit;
   private final ExportService exports;
   private final Clock clock;
 
-  ImportPages(ImportJobs jobs, ExportService exports, Clock clock) {
+  ImportPages(ImportJobs jobs, UploadLimit limit, ExportService exports, Clock clock) {
     this.jobs = jobs;
+    this.limit = limit;
     this.exports = exports;
     this.clock = clock;
   }
 
-  /** The form's fields come before the file, so they are known before the upload is read. */
+  /**
+   * The form's fields come before the file, so they are known before the upload is read. A file
+   * over the limit is refused with the site's error page (the exception's problem, rendered by
+   * {@link ErrorPages}), which says the limit and leads back to settings.
+   */
   @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
   HttpResponse<?> upload(
       Visitor visitor,
+      HttpRequest<?> request,
       @Part("csrf") @Nullable String csrf,
       @Part("format") @Nullable String format,
       @Part("private") @Nullable String forcePrivate,
@@ -58,6 +67,7 @@ final class ImportPages {
       throws IOException {
     Forms.requireCsrf(visitor, csrf == null ? Map.of() : Map.of("csrf", csrf));
     BookmarkPages.requireSignedIn(visitor);
+    limit.checkDeclaredMultipart(request.getContentLength());
     try (InputStream body = file.asInputStream()) {
       ImportOptions options =
           ImportOptions.of(

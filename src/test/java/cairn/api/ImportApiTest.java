@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.support.ApiTest;
+import cairn.support.BigBookmarkFile;
 import cairn.support.Http;
+import cairn.support.MemoryWatch;
+import cairn.support.Multipart;
 import cairn.support.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,8 +20,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +50,14 @@ class ImportApiTest extends ApiTest {
   }
 
   private Http.Response post(String query, String auth, String type, byte[] body) {
+    return post(query, auth, type, BodyPublishers.ofByteArray(body));
+  }
+
+  private Http.Response post(
+      String query, String auth, String type, HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(server.getURI().resolve("/api/v1/imports" + query))
-            .POST(BodyPublishers.ofByteArray(body))
+            .POST(body)
             .header("Content-Type", type);
     if (auth != null) {
       request.header("Authorization", auth);
@@ -137,6 +148,37 @@ class ImportApiTest extends ApiTest {
     assertEquals(2, r.json().get("report").get("imported").asInt());
   }
 
+  /**
+   * Far past the framework's 1 MiB default for a multipart file: 20,000 bookmarks with long notes,
+   * streamed to disk as they arrive, then imported in the background.
+   */
+  @Test
+  void aMultipartFileOfFiftyMegabytesImportsEveryBookmark() throws Exception {
+    String carol = newUserToken();
+    int entries = 20_000;
+    Path file = BigBookmarkFile.write(entries, 2600);
+    long size = Files.size(file);
+    assertTrue(size > 50L * 1024 * 1024, "the file is " + size + " bytes");
+    Multipart form = Multipart.of(Map.of(), "file", "big.html", file);
+    Http.Response r;
+    long began = System.nanoTime();
+    try (MemoryWatch memory = new MemoryWatch()) {
+      r = post("?tag=big_api", carol, form.contentType(), form.publisher());
+      System.out.printf(
+          "API upload of %d bytes: %d ms, %s%n",
+          size, (System.nanoTime() - began) / 1_000_000, memory);
+      assertTrue(memory.peakDirect() < size / 2, memory.toString());
+    }
+    assertEquals(202, r.status(), r.body());
+    assertEquals(size, r.json().get("progress").get("total_bytes").asLong());
+    JsonNode job = awaitDone(r.headers().firstValue("location").orElseThrow(), carol, 10);
+    System.out.printf("API import done after %d ms%n", (System.nanoTime() - began) / 1_000_000);
+    assertEquals("done", job.get("state").asText(), job.toString());
+    assertEquals(entries, job.get("report").get("imported").asInt());
+    var listed = http.get("/api/v1/bookmarks?tags=big_api", carol);
+    assertEquals(entries, listed.json().get("total").asInt(), listed.body());
+  }
+
   @Test
   void aFileThatIsNotBookmarksIsA400NamingTheFileAndWritesNothing() throws IOException {
     String carol = newUserToken();
@@ -191,7 +233,12 @@ class ImportApiTest extends ApiTest {
 
   /** Polls the job until it has finished; an import of a small file takes well under a second. */
   private JsonNode awaitDone(String location, String auth) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    return awaitDone(location, auth, 1);
+  }
+
+  private JsonNode awaitDone(String location, String auth, int minutes)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(minutes));
     while (true) {
       JsonNode job = http.get(location, auth).json();
       String state = job.get("state").asText();
