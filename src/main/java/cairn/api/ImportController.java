@@ -6,6 +6,7 @@ import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
 import cairn.exchange.UploadLimit;
 import cairn.input.InvalidInputException;
+import cairn.input.MultipartForm;
 import cairn.user.User;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.micronaut.http.HttpRequest;
@@ -17,7 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
@@ -44,19 +44,9 @@ final class ImportController {
     this.limit = limit;
   }
 
-  @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-  HttpResponse<ImportJobResponse> upload(
-      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
-      HttpRequest<?> request,
-      StreamingFileUpload file)
-      throws IOException {
-    ImportOptions options = options(request.getParameters());
-    limit.checkDeclaredMultipart(request.getContentLength());
-    try (InputStream body = file.asInputStream()) {
-      return start(viewer, request, body, file.getFilename(), options);
-    }
-  }
-
+  /**
+   * The raw body is the file; a multipart body's {@code file} part is (read by Cairn, streamed).
+   */
   @Post(consumes = MediaType.ALL)
   HttpResponse<ImportJobResponse> create(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
@@ -64,9 +54,22 @@ final class ImportController {
       @Body InputStream body)
       throws IOException {
     ImportOptions options = options(request.getParameters());
+    if (isMultipart(request)) {
+      limit.checkDeclaredMultipart(request.getContentLength());
+      MultipartForm.Upload upload =
+          MultipartForm.read(body, request.getHeaders().getContentType().orElse(""), "file");
+      return start(viewer, request, upload.file(), upload.fileName(), options);
+    }
     limit.checkDeclared(request.getContentLength());
     String name = request.getParameters().get("file_name", String.class, "upload");
     return start(viewer, request, body, name, options);
+  }
+
+  private static boolean isMultipart(HttpRequest<?> request) {
+    return request
+        .getContentType()
+        .map(type -> type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
+        .orElse(false);
   }
 
   @Get("/{id}")

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
 final class ProblemHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
+  /** The import uploads: the API's and the settings form's. */
+  private static final Set<String> UPLOADS = Set.of("/api/v1/imports", "/settings/import");
+
   private ProblemHandlers() {}
 
   static HttpResponse<?> invalid(String field, String rule) {
@@ -53,6 +56,14 @@ final class ProblemHandlers {
   static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception e) {
+      if (UPLOADS.contains(request.getPath()) && brokenOff(e)) {
+        // the client hung up midway through its body (an upload given up): nobody to answer
+        LOG.info(
+            "{} {}: the client closed before its whole body arrived",
+            request.getMethod(),
+            request.getPath());
+        return invalid("body", "the connection closed before the whole body arrived");
+      }
       String id = Secrets.randomHex(6);
       LOG.error("Unexpected error {} on {} {}", id, request.getMethod(), request.getPath(), e);
       Map<String, Object> body =
@@ -62,6 +73,15 @@ final class ProblemHandlers {
       body.put("error_id", id);
       return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, body);
     }
+  }
+
+  private static boolean brokenOff(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A path or query value of the wrong type ({@code /api/v1/bookmarks/abc}). */
@@ -172,9 +192,6 @@ final class ProblemHandlers {
   @Replaces(ContentLengthExceededHandler.class)
   static final class BodyTooLarge
       implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
-    /** The import uploads: the API's and the settings form's. */
-    private static final Set<String> UPLOADS = Set.of("/api/v1/imports", "/settings/import");
-
     private final UploadLimit limit;
 
     BodyTooLarge(UploadLimit limit) {

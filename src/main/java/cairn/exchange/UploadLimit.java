@@ -60,9 +60,10 @@ public final class UploadLimit {
   }
 
   /**
-   * Raises the server's own limits (a multipart part's size, a request's size) past this one, so
-   * that Cairn's check always fires first and answers with the size, the limit and what to do,
-   * never the framework's bare 413 with no way back; the one setting is all a user changes.
+   * Raises the server's own request-size limit past this one, so that a limit set above it still
+   * holds, and Cairn's check fires first with the size, the limit and what to do; the one setting
+   * is all a user changes. (The framework's multipart limits do not apply: Cairn reads the uploads'
+   * multipart bodies itself.)
    */
   @Singleton
   static final class Server implements BeanCreatedEventListener<HttpServerConfiguration> {
@@ -76,7 +77,6 @@ public final class UploadLimit {
     public HttpServerConfiguration onCreated(BeanCreatedEvent<HttpServerConfiguration> event) {
       HttpServerConfiguration server = event.getBean();
       long above = Math.addExact(limit.bytes(), 2 * MULTIPART_OVERHEAD);
-      server.getMultipart().setMaxFileSize(Math.max(server.getMultipart().getMaxFileSize(), above));
       server.setMaxRequestSize(Math.max(server.getMaxRequestSize(), above));
       return server;
     }

@@ -1,5 +1,6 @@
 package cairn.api;
 
+import static cairn.db.schema.Tables.BOOKMARKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,17 @@ import cairn.support.BigBookmarkFile;
 import cairn.support.Http;
 import cairn.support.MemoryWatch;
 import cairn.support.Multipart;
+import cairn.support.Sql;
 import cairn.support.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -24,13 +31,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /api/v1/imports} and {@code /api/v1/exports} over HTTP. */
 @MicronautTest(transactional = false)
 class ImportApiTest extends ApiTest {
+  @Inject Sql sql;
+
+  @Value("${cairn.data-dir}")
+  Path dataDir;
+
   private final HttpClient client = HttpClient.newHttpClient();
   private String alice;
   private String bob;
@@ -177,6 +191,77 @@ class ImportApiTest extends ApiTest {
     assertEquals(entries, job.get("report").get("imported").asInt());
     var listed = http.get("/api/v1/bookmarks?tags=big_api", carol);
     assertEquals(entries, listed.json().get("total").asInt(), listed.body());
+  }
+
+  @Test
+  void aRawUploadBrokenOffMidwayImportsNothingAndKeepsNothing() throws Exception {
+    Path file = BigBookmarkFile.write(2000, 2000);
+    byte[] half = Arrays.copyOf(Files.readAllBytes(file), (int) (Files.size(file) / 2));
+    assertBrokenOffImportsNothing("?wait=true", "text/html", half, Files.size(file));
+  }
+
+  @Test
+  void aMultipartUploadBrokenOffMidwayImportsNothingAndKeepsNothing() throws Exception {
+    Path file = BigBookmarkFile.write(2000, 2000);
+    String boundary = "cairn-broken";
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.html\"\r\n"
+                + "Content-Type: text/html\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Files.readAllBytes(file);
+    byte[] half = new byte[head.length + bytes.length / 2];
+    System.arraycopy(head, 0, half, 0, head.length);
+    System.arraycopy(bytes, 0, half, head.length, bytes.length / 2);
+    assertBrokenOffImportsNothing(
+        "", "multipart/form-data; boundary=" + boundary, half, head.length + bytes.length + 64);
+  }
+
+  /**
+   * Sends the start of a body that promises more, waits until the server is storing it, and hangs
+   * up: once the stored part is gone, nothing of it may have been imported.
+   */
+  private void assertBrokenOffImportsNothing(String query, String type, byte[] start, long promised)
+      throws Exception {
+    var carol = users.create(TestStore.uniqueName("broken"), "password-c");
+    Path uploads = dataDir.resolve("uploads");
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/imports"
+                  + query
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + Http.bearer(carol.token())
+                  + "\r\nContent-Type: "
+                  + type
+                  + "\r\nContent-Length: "
+                  + promised
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.write(start);
+      out.flush();
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+      while (storedBytes(uploads) == 0) {
+        assertTrue(Instant.now().isBefore(deadline), "the server stores the upload");
+        Thread.sleep(20);
+      }
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (storedBytes(uploads) > 0) {
+      assertTrue(Instant.now().isBefore(deadline), "the broken upload is removed");
+      Thread.sleep(20);
+    }
+    assertEquals(0, sql.count(BOOKMARKS, BOOKMARKS.USER_ID.eq(carol.user().id())));
+  }
+
+  private static long storedBytes(Path uploads) throws IOException {
+    if (!Files.isDirectory(uploads)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(uploads)) {
+      return files.mapToLong(f -> f.toFile().length()).sum();
+    }
   }
 
   @Test
