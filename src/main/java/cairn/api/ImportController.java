@@ -4,7 +4,9 @@ import cairn.exchange.BookmarkFormat;
 import cairn.exchange.ImportJob;
 import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
+import cairn.exchange.UploadLimit;
 import cairn.input.InvalidInputException;
+import cairn.input.MultipartForm;
 import cairn.user.User;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.micronaut.http.HttpRequest;
@@ -16,7 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
@@ -29,29 +30,23 @@ import java.net.URI;
  * {@code tag} (repeatable), {@code folder_tags}, {@code split_tags}, {@code file_name}. The answer
  * is 202 with the job at {@code Location}, to poll for progress and the report; with {@code
  * wait=true}, 200 with the finished job. A file that is no bookmark file is a 400 at once, and
- * nothing is written.
+ * nothing is written; a file over {@code cairn.import.max-upload-size} is a 413 (as soon as its
+ * length or its bytes show it), and nothing is kept.
  */
 @Controller("/api/v1/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ImportController {
   private final ImportJobs jobs;
+  private final UploadLimit limit;
 
-  ImportController(ImportJobs jobs) {
+  ImportController(ImportJobs jobs, UploadLimit limit) {
     this.jobs = jobs;
+    this.limit = limit;
   }
 
-  @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-  HttpResponse<ImportJobResponse> upload(
-      @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
-      HttpRequest<?> request,
-      StreamingFileUpload file)
-      throws IOException {
-    ImportOptions options = options(request.getParameters());
-    try (InputStream body = file.asInputStream()) {
-      return start(viewer, request, body, file.getFilename(), options);
-    }
-  }
-
+  /**
+   * The raw body is the file; a multipart body's {@code file} part is (read by Cairn, streamed).
+   */
   @Post(consumes = MediaType.ALL)
   HttpResponse<ImportJobResponse> create(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
@@ -59,8 +54,22 @@ final class ImportController {
       @Body InputStream body)
       throws IOException {
     ImportOptions options = options(request.getParameters());
+    if (isMultipart(request)) {
+      limit.checkDeclaredMultipart(request.getContentLength());
+      MultipartForm.Upload upload =
+          MultipartForm.read(body, request.getHeaders().getContentType().orElse(""), "file");
+      return start(viewer, request, upload.file(), upload.fileName(), options);
+    }
+    limit.checkDeclared(request.getContentLength());
     String name = request.getParameters().get("file_name", String.class, "upload");
     return start(viewer, request, body, name, options);
+  }
+
+  private static boolean isMultipart(HttpRequest<?> request) {
+    return request
+        .getContentType()
+        .map(type -> type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
+        .orElse(false);
   }
 
   @Get("/{id}")

@@ -2,6 +2,8 @@ package cairn.api;
 
 import cairn.bookmark.DuplicateBookmarkException;
 import cairn.db.StoreFullException;
+import cairn.exchange.UploadLimit;
+import cairn.exchange.UploadTooLargeException;
 import cairn.input.InvalidInputException;
 import cairn.input.NotFoundException;
 import cairn.search.IndexUnavailableException;
@@ -14,6 +16,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
@@ -23,6 +27,7 @@ import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+  /** The import uploads: the API's and the settings form's. */
+  private static final Set<String> UPLOADS = Set.of("/api/v1/imports", "/settings/import");
 
   private ProblemHandlers() {}
 
@@ -49,6 +57,14 @@ final class ProblemHandlers {
   static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception e) {
+      if (UPLOADS.contains(request.getPath()) && brokenOff(e)) {
+        // the client hung up midway through its body (an upload given up): nobody to answer
+        LOG.info(
+            "{} {}: the client closed before its whole body arrived",
+            request.getMethod(),
+            request.getPath());
+        return invalid("body", "the connection closed before the whole body arrived");
+      }
       String id = Secrets.randomHex(6);
       LOG.error("Unexpected error {} on {} {}", id, request.getMethod(), request.getPath(), e);
       Map<String, Object> body =
@@ -58,6 +74,15 @@ final class ProblemHandlers {
       body.put("error_id", id);
       return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, body);
     }
+  }
+
+  private static boolean brokenOff(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A path or query value of the wrong type ({@code /api/v1/bookmarks/abc}). */
@@ -132,6 +157,54 @@ final class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, InvalidInputException e) {
       return invalid(e.field(), e.rule());
+    }
+  }
+
+  /** A bookmark file over the upload limit: the size, the limit, its setting, what to do. */
+  @Singleton
+  @Produces
+  static final class UploadTooLarge
+      implements ExceptionHandler<UploadTooLargeException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, UploadTooLargeException e) {
+      return tooLarge(e);
+    }
+  }
+
+  static HttpResponse<?> tooLarge(UploadTooLargeException e) {
+    Map<String, Object> body =
+        Problems.body(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.field() + ": " + e.rule());
+    body.put("field", e.field());
+    body.put("rule", e.rule());
+    body.put("limit_bytes", e.limit());
+    // The refusal comes before the client has sent the whole body: the rest of it must not be
+    // read as the next request on this connection.
+    return Problems.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, body)
+        .header(HttpHeaders.CONNECTION, "close");
+  }
+
+  /**
+   * A body over one of the server's own limits. On the two import uploads that is the upload limit
+   * (the server's limits follow it, see {@link UploadLimit}), and the multipart decoder may see the
+   * excess before Cairn's own count does: it gets the same answer as Cairn's check.
+   */
+  @Singleton
+  @Produces
+  @Replaces(ContentLengthExceededHandler.class)
+  static final class BodyTooLarge
+      implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+    private final UploadLimit limit;
+
+    BodyTooLarge(UploadLimit limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
+      if (!UPLOADS.contains(request.getPath())) {
+        return Problems.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+      }
+      return tooLarge(limit.refusal(request.getContentLength()));
     }
   }
 

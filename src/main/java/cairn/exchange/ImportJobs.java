@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,20 +38,28 @@ public class ImportJobs {
   /** How long a finished job can still be looked at. */
   static final Duration KEPT = Duration.ofHours(1);
 
+  private static final int COPY_BUFFER = 64 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ImportService imports;
   private final Clock clock;
+  private final UploadLimit limit;
   private final Path uploads;
   private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cairn-import").factory());
 
-  ImportJobs(ImportService imports, Clock clock, @Value("${cairn.data-dir}") Path dataDir)
+  ImportJobs(
+      ImportService imports,
+      Clock clock,
+      UploadLimit limit,
+      @Value("${cairn.data-dir}") Path dataDir)
       throws IOException {
     this.imports = imports;
     this.clock = clock;
+    this.limit = limit;
     this.uploads = Files.createDirectories(dataDir.resolve("uploads"));
     try (Stream<Path> left = Files.list(uploads)) {
       for (Path file : left.toList()) {
@@ -64,12 +73,15 @@ public class ImportJobs {
 
   /**
    * Stores {@code body} whole and checks its head; throws {@link InvalidInputException} on field
-   * {@code file} (and keeps nothing) when it is not a bookmark file.
+   * {@code file} (and keeps nothing) when it is not a bookmark file, and {@link
+   * UploadTooLargeException} (keeping nothing) as soon as it runs past the {@link UploadLimit}. An
+   * upload broken off midway fails with the stream's {@link IOException}, and is not kept either:
+   * only a whole file is ever imported.
    */
   public Upload store(InputStream body, String fileName) throws IOException {
     Path file = Files.createTempFile(uploads, "import-", ".upload");
     try {
-      long size = Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      long size = copy(body, file);
       try (InputStream in = Files.newInputStream(file)) {
         BookmarkFormat.detect(in.readNBytes(BookmarkFormat.HEAD_BYTES), fileName);
       }
@@ -78,6 +90,22 @@ public class ImportJobs {
       Files.deleteIfExists(file);
       throw e;
     }
+  }
+
+  /** Copies through one small buffer, counting, so that memory stays flat at any size. */
+  private long copy(InputStream body, Path file) throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER];
+    long size = 0;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int n; (n = body.read(buffer)) >= 0; ) {
+        size += n;
+        if (size > limit.bytes()) {
+          throw new UploadTooLargeException(-1, limit.bytes());
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+    return size;
   }
 
   /** Queues the upload for import and returns its job at once. */

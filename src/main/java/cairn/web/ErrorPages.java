@@ -51,7 +51,9 @@ final class ErrorPages {
         status == 404 ? "not found" : HttpStatus.valueOf(status).getReason().toLowerCase();
     StringOutput out = new StringOutput();
     TEMPLATES.render(
-        "error.jte", Map.of("v", new ErrorView(PageView.of(title, visitor), status, message)), out);
+        "error.jte",
+        Map.of("v", ErrorView.of(PageView.of(title, visitor), status, message, request.getPath())),
+        out);
     return response.contentType(MediaType.TEXT_HTML_TYPE).body(out.toString());
   }
 

@@ -5,18 +5,19 @@ import cairn.exchange.ExportService;
 import cairn.exchange.ImportJob;
 import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
+import cairn.exchange.UploadLimit;
 import cairn.input.InvalidInputException;
-import io.micronaut.core.annotation.Nullable;
+import cairn.input.MultipartForm;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -36,40 +37,45 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 final class ImportPages {
   private final ImportJobs jobs;
+  private final UploadLimit limit;
   private final ExportService exports;
   private final Clock clock;
 
-  ImportPages(ImportJobs jobs, ExportService exports, Clock clock) {
+  ImportPages(ImportJobs jobs, UploadLimit limit, ExportService exports, Clock clock) {
     this.jobs = jobs;
+    this.limit = limit;
     this.exports = exports;
     this.clock = clock;
   }
 
-  /** The form's fields come before the file, so they are known before the upload is read. */
+  /**
+   * The form's fields come before the file, so they are known before the upload is read; the body
+   * is read here as it arrives (see {@link MultipartForm}), the file streamed to disk. A file over
+   * the limit is refused with the site's error page (the exception's problem, rendered by {@link
+   * ErrorPages}), which says the limit and leads back to settings.
+   */
   @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
-  HttpResponse<?> upload(
-      Visitor visitor,
-      @Part("csrf") @Nullable String csrf,
-      @Part("format") @Nullable String format,
-      @Part("private") @Nullable String forcePrivate,
-      @Part("tags") @Nullable String tags,
-      @Part("folder_tags") @Nullable String folderTags,
-      @Part("split_tags") @Nullable String splitTags,
-      StreamingFileUpload file)
+  HttpResponse<?> upload(Visitor visitor, HttpRequest<?> request, @Body InputStream body)
       throws IOException {
-    Forms.requireCsrf(visitor, csrf == null ? Map.of() : Map.of("csrf", csrf));
+    limit.checkDeclaredMultipart(request.getContentLength());
+    MultipartForm.Upload upload =
+        MultipartForm.read(body, request.getHeaders().getContentType().orElse(""), "file");
+    Map<String, String> fields = upload.fields();
+    Forms.requireCsrf(visitor, fields);
     BookmarkPages.requireSignedIn(visitor);
-    try (InputStream body = file.asInputStream()) {
+    try (InputStream file = upload.file()) {
+      String format = fields.get("format");
+      String tags = fields.get("tags");
       ImportOptions options =
           ImportOptions.of(
               format == null || format.isEmpty()
                   ? null
                   : BookmarkFormat.forImport("format", format),
-              forcePrivate != null,
+              fields.containsKey("private"),
               tags == null ? List.of() : List.of(tags),
-              folderTags != null,
-              splitTags != null);
-      ImportJob job = jobs.submit(visitor.id(), jobs.store(body, file.getFilename()), options);
+              fields.containsKey("folder_tags"),
+              fields.containsKey("split_tags"));
+      ImportJob job = jobs.submit(visitor.id(), jobs.store(file, upload.fileName()), options);
       return Forms.seeOther("/settings/import/" + job.id());
     } catch (InvalidInputException e) {
       return Forms.page(

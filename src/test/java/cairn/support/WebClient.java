@@ -72,34 +72,16 @@ public final class WebClient {
   /** POSTs a multipart form: the fields in order, then one file. */
   public Page postFile(
       String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
-    String boundary = "cairn-test-" + System.nanoTime();
-    var body = new java.io.ByteArrayOutputStream();
-    fields.forEach(
-        (name, value) ->
-            body.writeBytes(
-                ("--"
-                        + boundary
-                        + "\r\nContent-Disposition: form-data; name=\""
-                        + name
-                        + "\"\r\n\r\n"
-                        + value
-                        + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + fileField
-                + "\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return post(
+        path, Multipart.of(fields, fileField, fileName, BodyPublishers.ofByteArray(content)));
+  }
+
+  /** POSTs a multipart form, its file streamed as it is sent. */
+  public Page post(String path, Multipart form) {
     return send(
         HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(BodyPublishers.ofByteArray(body.toByteArray())));
+            .header("Content-Type", form.contentType())
+            .POST(form.publisher()));
   }
 
   /** Submits the form matching {@code selector} with its current values and the changes given. */

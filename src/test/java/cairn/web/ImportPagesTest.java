@@ -1,14 +1,22 @@
 package cairn.web;
 
+import static cairn.db.schema.Tables.BOOKMARKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.support.BigBookmarkFile;
+import cairn.support.MemoryWatch;
+import cairn.support.Multipart;
+import cairn.support.Sql;
 import cairn.support.WebClient.Page;
 import cairn.support.WebTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class ImportPagesTest extends WebTest {
+  @Inject Sql sql;
+
   private static final String FILE =
       """
       <!DOCTYPE NETSCAPE-Bookmark-file-1>
@@ -43,7 +53,11 @@ class ImportPagesTest extends WebTest {
   }
 
   private Page finished(Account me, String location) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    return finished(me, location, Duration.ofSeconds(30));
+  }
+
+  private Page finished(Account me, String location, Duration bound) {
+    Instant deadline = Instant.now().plus(bound);
     Page job = me.browser().get(location);
     while (job.doc().selectFirst("meta[http-equiv=refresh]") != null) {
       assertTrue(Instant.now().isBefore(deadline), "the import finishes");
@@ -81,6 +95,38 @@ class ImportPagesTest extends WebTest {
 
     Account other = account("imp_other");
     assertEquals(404, other.browser().get(started.location()).status());
+  }
+
+  /**
+   * Far past the framework's 1 MiB default for a form's file: 20,000 bookmarks with long notes,
+   * streamed to disk as they arrive (the memory it takes is a fraction of the file's size).
+   */
+  @Test
+  void aFileOfFiftyMegabytesThroughTheFormImportsEveryBookmark() throws Exception {
+    Account me = account("imp_big");
+    int entries = 20_000;
+    Path file = BigBookmarkFile.write(entries, 2600);
+    long size = Files.size(file);
+    assertTrue(size > 50L * 1024 * 1024, "the file is " + size + " bytes");
+    Page started;
+    long began = System.nanoTime();
+    try (MemoryWatch memory = new MemoryWatch()) {
+      started =
+          me.browser()
+              .post(
+                  "/settings/import",
+                  Multipart.of(fields(me.browser().get("/settings")), "file", "big.html", file));
+      System.out.printf(
+          "form upload of %d bytes: %d ms, %s%n",
+          size, (System.nanoTime() - began) / 1_000_000, memory);
+      assertTrue(memory.peakDirect() < size / 2, memory.toString());
+    }
+    assertEquals(303, started.status(), started.toString());
+    Page report = finished(me, started.location(), Duration.ofMinutes(10));
+    System.out.printf("form import done after %d ms%n", (System.nanoTime() - began) / 1_000_000);
+    assertEquals(String.valueOf(entries), report.doc().selectFirst("td.imported").text());
+    assertEquals("0", report.doc().selectFirst("td.skipped").text());
+    assertEquals(entries, sql.count(BOOKMARKS, BOOKMARKS.USER_ID.eq(me.user().id())));
   }
 
   @Test
