@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,13 +58,7 @@ public final class ChromeJsonReader implements BookmarkReader {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          "file",
-          "is not valid JSON after entry "
-              + walk.position
-              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-              + ": "
-              + e.getOriginalMessage());
+      throw JsonFiles.broken("entry", walk.position, e);
     } finally {
       walk.folders.finish();
     }
@@ -73,12 +66,7 @@ public final class ChromeJsonReader implements BookmarkReader {
 
   /** Chrome's microseconds since 1601 as an instant; 0, negatives and non-numbers give null. */
   static Instant date(String micros) {
-    try {
-      long value = Long.parseLong(micros.strip());
-      return value <= 0 ? null : WINDOWS_EPOCH.plus(value, ChronoUnit.MICROS);
-    } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
-      return null;
-    }
+    return JsonFiles.micros(WINDOWS_EPOCH, micros);
   }
 
   private static final class Walk {

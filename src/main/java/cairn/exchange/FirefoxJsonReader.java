@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,26 +47,15 @@ public final class FirefoxJsonReader implements BookmarkReader {
       }
       walk.node(parser, null);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          "file",
-          "is not valid JSON after entry "
-              + walk.position
-              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-              + ": "
-              + e.getOriginalMessage());
+      throw JsonFiles.broken("entry", walk.position, e);
     } finally {
       walk.folders.finish();
     }
   }
 
-  /** Microseconds since the epoch as an instant; 0, negatives and non-numbers give null. */
+  /** Firefox's microseconds since 1970 as an instant; 0, negatives and non-numbers give null. */
   static Instant date(String micros) {
-    try {
-      long value = Long.parseLong(micros.strip());
-      return value <= 0 ? null : Instant.EPOCH.plus(value, ChronoUnit.MICROS);
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
+    return JsonFiles.micros(Instant.EPOCH, micros);
   }
 
   private final class Walk {

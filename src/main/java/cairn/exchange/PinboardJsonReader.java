@@ -63,14 +63,7 @@ public final class PinboardJsonReader implements BookmarkReader {
         done = position;
       }
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          "file",
-          "is not valid JSON after post "
-              + done
-              // a broken limit (nesting too deep) has no location
-              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-              + ": "
-              + e.getOriginalMessage());
+      throw JsonFiles.broken("post", done, e);
     }
   }
 
