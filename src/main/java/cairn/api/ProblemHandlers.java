@@ -45,10 +45,8 @@ final class ProblemHandlers {
   private ProblemHandlers() {}
 
   static HttpResponse<?> invalid(String field, String rule) {
-    Map<String, Object> body = Problems.body(HttpStatus.BAD_REQUEST, field + ": " + rule);
-    body.put("field", field);
-    body.put("rule", rule);
-    return Problems.response(HttpStatus.BAD_REQUEST, body);
+    return Problems.response(
+        HttpStatus.BAD_REQUEST, Problems.body(HttpStatus.BAD_REQUEST, field, rule));
   }
 
   /** Anything nobody expected: a plain 500 with an id to find it in the log, never its message. */
@@ -173,9 +171,7 @@ final class ProblemHandlers {
 
   static HttpResponse<?> tooLarge(UploadTooLargeException e) {
     Map<String, Object> body =
-        Problems.body(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.field() + ": " + e.rule());
-    body.put("field", e.field());
-    body.put("rule", e.rule());
+        Problems.body(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.field(), e.rule());
     body.put("limit_bytes", e.limit());
     // The refusal comes before the client has sent the whole body: the rest of it must not be
     // read as the next request on this connection.

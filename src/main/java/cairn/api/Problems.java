@@ -22,6 +22,14 @@ final class Problems {
     return body;
   }
 
+  /** A problem with the input: which field, and the rule it broke. */
+  static Map<String, Object> body(HttpStatus status, String field, String rule) {
+    Map<String, Object> body = body(status, field + ": " + rule);
+    body.put("field", field);
+    body.put("rule", rule);
+    return body;
+  }
+
   static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String detail) {
     return response(status, body(status, detail));
   }
