@@ -1,5 +1,6 @@
 package cairn.web;
 
+import cairn.feed.FeedFormat;
 import cairn.input.InvalidInputException;
 import cairn.search.Cursor;
 import cairn.search.Listing;
@@ -73,6 +74,28 @@ record ListingRequest(
 
   String path() {
     return WebPaths.listing(ownerName(), filter);
+  }
+
+  /** The page's heading and title: {@code jm + distcomp + papers}, or {@code everyone + …}. */
+  String heading() {
+    List<String> heading = new ArrayList<>();
+    heading.add(owner == null ? "everyone" : owner.name());
+    heading.addAll(filter.tags());
+    return String.join(" + ", heading);
+  }
+
+  /** The feed of this listing's first page: the same path and query parameters. */
+  String feedHref(FeedFormat format) {
+    return "/feeds/" + format.pathName() + link(path(), null, perPageGiven ? perPage : 0, false);
+  }
+
+  /** The owner's private feed of this listing (their private bookmarks included). */
+  String privateFeedHref(FeedFormat format, String secret) {
+    return "/feeds/"
+        + format.pathName()
+        + "/secret:"
+        + secret
+        + link(path(), null, perPageGiven ? perPage : 0, false);
   }
 
   private String link(String path, @Nullable Cursor at, int size, boolean inCloud) {

@@ -16,7 +16,11 @@ public record ListingView(
     List<Choice> perPage,
     String searchAction,
     String q,
-    @Nullable String tagsHref) {
+    @Nullable String tagsHref,
+    Feeds feeds) {
+
+  /** The listing's feeds: everyone's, and the owner's private ones on their own listing. */
+  public record Feeds(List<FeedLink> shared, List<FeedLink> own) {}
 
   /** "jm + distcomp + papers 83": whose, which tags (each removable), how many. */
   public record Header(

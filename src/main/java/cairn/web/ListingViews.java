@@ -2,6 +2,7 @@ package cairn.web;
 
 import cairn.bookmark.Bookmark;
 import cairn.browse.ListingPage;
+import cairn.feed.FeedFormat;
 import cairn.search.Listing;
 import cairn.search.TagCount;
 import cairn.tag.TagName;
@@ -32,12 +33,8 @@ final class ListingViews {
 
   ListingView view(Visitor visitor, ListingRequest request, ListingPage page) {
     String owner = request.ownerName();
-    List<String> heading = new ArrayList<>();
-    heading.add(owner == null ? "everyone" : owner);
-    request.filter().tags().forEach(heading::add);
-    String title = String.join(" + ", heading);
     return new ListingView(
-        PageView.of(title, visitor),
+        PageView.of(request.heading(), visitor),
         header(request, page.total()),
         page.items().stream().map(b -> row(visitor, b)).toList(),
         related(request, page.related()),
@@ -50,7 +47,26 @@ final class ListingViews {
             .toList(),
         request.path(),
         request.q(),
-        owner == null ? null : WebPaths.user(owner) + "/tags");
+        owner == null ? null : WebPaths.user(owner) + "/tags",
+        feeds(visitor, request));
+  }
+
+  /**
+   * The listing's feeds: the public ones, and on the owner's own listing also the private ones,
+   * which carry what the owner sees here (private bookmarks included).
+   */
+  private static ListingView.Feeds feeds(Visitor visitor, ListingRequest request) {
+    String title = request.heading();
+    List<FeedLink> shared = new ArrayList<>();
+    List<FeedLink> own = new ArrayList<>();
+    for (FeedFormat format : FeedFormat.values()) {
+      shared.add(FeedLink.of(format, request.feedHref(format), title));
+      if (request.owner() != null && visitor.is(request.owner().id())) {
+        String secret = visitor.user().feedSecret();
+        own.add(FeedLink.of(format, request.privateFeedHref(format, secret), title + ", private"));
+      }
+    }
+    return new ListingView.Feeds(shared, own);
   }
 
   private static Header header(ListingRequest request, long total) {

@@ -141,7 +141,8 @@ final class SettingsPages {
         accounts.signupMode() == SignupMode.INVITE,
         inviteLink,
         error == null ? null : error.getMessage(),
-        error == null ? null : error.field());
+        error == null ? null : error.field(),
+        FeedSecretPages.privateFeeds(base, user));
   }
 
   private static int parsePerPage(String value) {

@@ -13,7 +13,8 @@ public record SettingsView(
     boolean invites,
     @Nullable String inviteLink,
     @Nullable String error,
-    @Nullable String errorField) {
+    @Nullable String errorField,
+    java.util.List<FeedLink> privateFeeds) {
 
   /**
    * The bookmarklets as escaped attribute values: jte blanks {@code javascript:} URLs in {@code

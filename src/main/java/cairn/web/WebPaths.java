@@ -19,12 +19,13 @@ final class WebPaths {
 
   private WebPaths() {}
 
-  /** Paths served as pages (the APIs, static files and health have their own rules). */
+  /** Paths served as pages (the APIs, feeds, static files and health have their own rules). */
   static boolean isPage(String path) {
     return !(path.startsWith("/api/")
         || path.startsWith("/v1/")
         || path.equals("/v1")
         || path.startsWith("/static/")
+        || path.startsWith("/feeds/")
         || path.equals("/health"));
   }
 

@@ -1,0 +1,228 @@
+package cairn.web;
+
+import cairn.browse.ListingPage;
+import cairn.browse.ListingService;
+import cairn.feed.Feed;
+import cairn.feed.FeedFormat;
+import cairn.feed.FeedNotFoundException;
+import cairn.feed.FeedQueries;
+import cairn.feed.FeedVersion;
+import cairn.feed.FeedWriter;
+import cairn.input.InvalidInputException;
+import cairn.search.Cursor;
+import cairn.search.Listing;
+import cairn.user.User;
+import cairn.user.UserService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * RSS 2.0 and Atom feeds of the listing pages: {@code /feeds/rss/P} and {@code /feeds/atom/P} for
+ * each listing path P, with the page's query parameters, carry the first page of exactly the
+ * listing the page shows (the same {@link ListingRequest}, so the same {@link Listing}) to a reader
+ * that is not signed in; {@code count} (1–400) sets its length. A private feed, {@code
+ * /feeds/rss/secret:SECRET/u:NAME/…}, is the owner's own view of their listing, private bookmarks
+ * and {@code .tags} included, and {@code …/u:NAME/toread} their unread ones.
+ *
+ * <p>A new listing page gets its feed with one route here that builds the page's listing the way
+ * the page does and hands it to {@link #answer}.
+ */
+@Controller("/feeds")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class FeedController {
+  static final int MAX_COUNT = 400;
+  private static final String UNREAD = "toread";
+
+  private final ListingService listings;
+  private final UserService users;
+  private final FeedQueries queries;
+  private final FeedWriter writer;
+  private final PublicSite site;
+
+  FeedController(
+      ListingService listings,
+      UserService users,
+      FeedQueries queries,
+      FeedWriter writer,
+      PublicSite site) {
+    this.listings = listings;
+    this.users = users;
+    this.queries = queries;
+    this.writer = writer;
+    this.site = site;
+  }
+
+  @Get("/{format}/recent")
+  HttpResponse<?> recent(String format, HttpRequest<?> request) {
+    return everyone(format, request, WebPaths.Filter.NONE);
+  }
+
+  @Get("/{format}/search")
+  HttpResponse<?> search(String format, HttpRequest<?> request) {
+    return everyone(format, request, WebPaths.Filter.NONE);
+  }
+
+  @Get("/{format}/t:{+tags}")
+  HttpResponse<?> everyone(String format, HttpRequest<?> request, String tags) {
+    return everyone(format, request, WebPaths.parseFilter(rawAfter(request, 1)));
+  }
+
+  @Get("/{format}/u:{name}")
+  HttpResponse<?> user(String format, HttpRequest<?> request, String name) {
+    return ofUser(format, request, users.getByName(name), WebPaths.Filter.NONE);
+  }
+
+  @Get("/{format}/u:{name}/{+tags}")
+  HttpResponse<?> userTags(String format, HttpRequest<?> request, String name, String tags) {
+    User owner = users.getByName(name);
+    return ofUser(format, request, owner, WebPaths.parseFilter(rawAfter(request, 2)));
+  }
+
+  @Get("/{format}/secret:{secret}/u:{name}")
+  HttpResponse<?> own(String format, HttpRequest<?> request, String secret, String name) {
+    return own(format, request, queries.requireOwner(name, secret), "");
+  }
+
+  @Get("/{format}/secret:{secret}/u:{name}/{+rest}")
+  HttpResponse<?> ownTags(
+      String format, HttpRequest<?> request, String secret, String name, String rest) {
+    // the secret first: nothing about the path is answered to someone without it
+    User owner = queries.requireOwner(name, secret);
+    return own(format, request, owner, rawAfter(request, 3));
+  }
+
+  private HttpResponse<?> everyone(String format, HttpRequest<?> request, WebPaths.Filter filter) {
+    ListingRequest page = firstPage(null, filter, request.getParameters(), null);
+    return answer(format, request, page, Listing.ANONYMOUS, queries.lastChangeOfAnyone(), false);
+  }
+
+  private HttpResponse<?> ofUser(
+      String format, HttpRequest<?> request, User owner, WebPaths.Filter filter) {
+    ListingRequest page = firstPage(owner, filter, request.getParameters(), null);
+    return answer(format, request, page, Listing.ANONYMOUS, changedAt(owner), false);
+  }
+
+  /** {@code rest}: {@code toread} (the unread feed) and/or {@code t:A/t:-C} segments. */
+  private HttpResponse<?> own(String format, HttpRequest<?> request, User owner, String rest) {
+    boolean unread = rest.equals(UNREAD) || rest.startsWith(UNREAD + "/");
+    WebPaths.Filter filter = WebPaths.parseFilter(unread ? rest.substring(UNREAD.length()) : rest);
+    ListingRequest page =
+        firstPage(owner, filter, request.getParameters(), unread ? Boolean.TRUE : null);
+    return answer(format, request, page, owner.id(), changedAt(owner), true);
+  }
+
+  /**
+   * The feed of {@code page}'s listing as {@code viewer} sees it: its first page, {@code count}
+   * long, without the counts the page shows beside it (a feed has no total or related tags). The
+   * answer is a 304 when the reader already has this version.
+   */
+  private HttpResponse<?> answer(
+      String format,
+      HttpRequest<?> request,
+      ListingRequest page,
+      long viewer,
+      Instant changedAt,
+      boolean secret) {
+    FeedFormat kind = FeedFormat.ofPath(format).orElseThrow(FeedNotFoundException::new);
+    int count = count(request.getParameters(), page.perPage());
+    Listing listing = page.listing(viewer).withPerPage(count).withCounts(Set.of());
+    ListingPage items = listings.list(listing);
+    Instant updated =
+        items.items().stream().map(b -> b.updated()).reduce(changedAt, FeedController::later);
+    Feed feed =
+        new Feed(
+            FeedTitles.title(page, viewer != Listing.ANONYMOUS),
+            FeedTitles.description(page, viewer != Listing.ANONYMOUS),
+            site.base() + page.href((Cursor) null),
+            site.base() + request.getUri().toString(),
+            updated,
+            items.items());
+    String xml = writer.write(feed, kind);
+    FeedVersion version = FeedVersion.of(xml, updated);
+    HttpHeaders asked = request.getHeaders();
+    MutableHttpResponse<?> response =
+        version.notModified(
+                asked.get(HttpHeaders.IF_NONE_MATCH), asked.get(HttpHeaders.IF_MODIFIED_SINCE))
+            ? HttpResponse.notModified()
+            : HttpResponse.ok(xml.getBytes(StandardCharsets.UTF_8))
+                .contentType(kind.mediaType() + ";charset=utf-8");
+    response
+        .header(HttpHeaders.ETAG, version.etag())
+        .header(HttpHeaders.LAST_MODIFIED, version.lastModifiedHeader());
+    if (secret) {
+      // keyed by its URL alone: no shared cache may keep a copy
+      response.header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    }
+    return response;
+  }
+
+  /** The page's request, at its first page: a feed always starts at the newest bookmark. */
+  private static ListingRequest firstPage(
+      @Nullable User owner,
+      WebPaths.Filter filter,
+      HttpParameters params,
+      @Nullable Boolean unread) {
+    ListingRequest page = ListingRequest.read(owner, filter, params, Listing.DEFAULT_PAGE_SIZE);
+    return new ListingRequest(
+        owner,
+        filter,
+        page.q(),
+        page.perPage(),
+        page.perPageGiven(),
+        null,
+        unread == null ? page.unread() : unread,
+        false);
+  }
+
+  /** {@code count}, 1–400; without it the page's length ({@code per_page}, or 20). */
+  static int count(HttpParameters params, int pageLength) {
+    String value = params.get("count");
+    if (value == null || value.isEmpty()) {
+      return pageLength;
+    }
+    try {
+      int count = Integer.parseInt(value.strip());
+      if (count >= 1 && count <= MAX_COUNT) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    String shown = value.length() > 20 ? value.substring(0, 20) + "…" : value;
+    throw new InvalidInputException(
+        "count", "must be a whole number from 1 to " + MAX_COUNT + "; got '" + shown + "'");
+  }
+
+  /** When the owner's bookmarks last changed: a deletion moves it too. */
+  private static Instant changedAt(User owner) {
+    return Instant.ofEpochMilli(owner.bookmarksChangedAt());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /**
+   * The raw (still percent-encoded) path after {@code /feeds/FORMAT} and {@code skip - 1} more
+   * segments: decoded, an encoded {@code /} inside a tag would break a segment in two.
+   */
+  private static String rawAfter(HttpRequest<?> request, int skip) {
+    String rest = request.getUri().getRawPath().substring("/feeds/".length());
+    for (int i = 0; i < skip; i++) {
+      int slash = rest.indexOf('/');
+      rest = slash < 0 ? "" : rest.substring(slash + 1);
+    }
+    return rest;
+  }
+}
