@@ -16,19 +16,29 @@ import java.util.Locale;
 /**
  * What a feed reader compares to ask "anything new?": the {@code ETag} (a digest of the feed's
  * bytes, so it changes exactly when the feed does, deletions included) and the {@code
- * Last-Modified} time (whole seconds, as HTTP dates have).
+ * Last-Modified} time in whole seconds, as HTTP dates have.
+ *
+ * @param etag the strong entity tag, quoted
+ * @param lastModified when the feed's content last changed, to the second
+ * @param settled true once that second is over: only then is {@code Last-Modified} sent or {@code
+ *     If-Modified-Since} honoured, since another change within the same second would carry the same
+ *     date (RFC 9110's weak validator) and a reader asking with it would hear "no change"
  */
-public record FeedVersion(String etag, Instant lastModified) {
+public record FeedVersion(String etag, Instant lastModified, boolean settled) {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  public static FeedVersion of(String xml, Instant updated) {
+  /**
+   * The version of {@code xml}, whose content last changed at {@code updated}, as of {@code now}.
+   */
+  public static FeedVersion of(String xml, Instant updated, Instant now) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(xml.getBytes(StandardCharsets.UTF_8));
       String tag = '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
-      return new FeedVersion(tag, updated.truncatedTo(ChronoUnit.SECONDS));
+      Instant second = updated.truncatedTo(ChronoUnit.SECONDS);
+      return new FeedVersion(tag, second, second.isBefore(now.truncatedTo(ChronoUnit.SECONDS)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
@@ -42,7 +52,7 @@ public record FeedVersion(String etag, Instant lastModified) {
   /**
    * True when the reader already has this version (answer 304). {@code If-None-Match} decides when
    * it is sent, as RFC 9110 says; {@code If-Modified-Since} only without it. An unreadable date
-   * counts as absent.
+   * counts as absent, and so does any date before the last change's second is over.
    */
   public boolean notModified(@Nullable String ifNoneMatch, @Nullable String ifModifiedSince) {
     if (ifNoneMatch != null) {
@@ -55,7 +65,7 @@ public record FeedVersion(String etag, Instant lastModified) {
       Instant since =
           ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
               .toInstant();
-      return !lastModified.isAfter(since);
+      return settled && !lastModified.isAfter(since);
     } catch (DateTimeParseException e) {
       return false;
     }

@@ -17,6 +17,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,8 +33,23 @@ public final class FeedWriter {
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
+  private final Clock clock;
+
+  FeedWriter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A feed as XML, and the version readers compare to ask whether it changed. */
+  public record Written(String xml, FeedVersion version) {}
+
+  /** The feed as an XML document, with its version as of now. */
+  public Written write(Feed feed, FeedFormat format) {
+    String xml = xml(feed, format);
+    return new Written(xml, FeedVersion.of(xml, feed.updated(), clock.instant()));
+  }
+
   /** The feed as an XML document in UTF-8. */
-  public String write(Feed feed, FeedFormat format) {
+  static String xml(Feed feed, FeedFormat format) {
     SyndFeed out = new SyndFeedImpl();
     out.setFeedType(format.romeType());
     out.setEncoding("UTF-8");

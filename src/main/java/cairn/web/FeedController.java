@@ -148,18 +148,19 @@ final class FeedController {
             site.base() + request.getUri().toString(),
             updated,
             items.items());
-    String xml = writer.write(feed, kind);
-    FeedVersion version = FeedVersion.of(xml, updated);
+    FeedWriter.Written written = writer.write(feed, kind);
+    FeedVersion version = written.version();
     HttpHeaders asked = request.getHeaders();
     MutableHttpResponse<?> response =
         version.notModified(
                 asked.get(HttpHeaders.IF_NONE_MATCH), asked.get(HttpHeaders.IF_MODIFIED_SINCE))
             ? HttpResponse.notModified()
-            : HttpResponse.ok(xml.getBytes(StandardCharsets.UTF_8))
+            : HttpResponse.ok(written.xml().getBytes(StandardCharsets.UTF_8))
                 .contentType(kind.mediaType() + ";charset=utf-8");
-    response
-        .header(HttpHeaders.ETAG, version.etag())
-        .header(HttpHeaders.LAST_MODIFIED, version.lastModifiedHeader());
+    response.header(HttpHeaders.ETAG, version.etag());
+    if (version.settled()) {
+      response.header(HttpHeaders.LAST_MODIFIED, version.lastModifiedHeader());
+    }
     if (secret) {
       // keyed by its URL alone: no shared cache may keep a copy
       response.header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
