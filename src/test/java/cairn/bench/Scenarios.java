@@ -89,6 +89,7 @@ final class Scenarios {
             "Pinboard API JSON",
             List.of(b6Full()),
             multiUser ? 10 : 50));
+    all.addAll(FeedScenarios.reads(q));
     return all;
   }
 

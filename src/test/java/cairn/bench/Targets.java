@@ -102,7 +102,9 @@ final class Targets {
         Map.entry("B6r", b6),
         Map.entry("B6a", b6),
         Map.entry("B6g", b6),
-        Map.entry("B7", b7));
+        Map.entry("B7", b7),
+        Map.entry("F1", b1b2), // issue 13: feeds have B2's targets
+        Map.entry("F2", b1b2));
   }
 
   private static Latency l(double p50, double p95) {
