@@ -65,56 +65,62 @@ final class FeedController {
 
   @Get("/{format}/recent")
   HttpResponse<?> recent(String format, HttpRequest<?> request) {
-    return everyone(format, request, WebPaths.Filter.NONE);
+    return everyone(kind(format), request, WebPaths.Filter.NONE);
   }
 
   @Get("/{format}/search")
   HttpResponse<?> search(String format, HttpRequest<?> request) {
-    return everyone(format, request, WebPaths.Filter.NONE);
+    return everyone(kind(format), request, WebPaths.Filter.NONE);
   }
 
   @Get("/{format}/t:{+tags}")
   HttpResponse<?> everyone(String format, HttpRequest<?> request, String tags) {
-    return everyone(format, request, WebPaths.parseFilter(rawAfter(request, 1)));
+    FeedFormat kind = kind(format);
+    return everyone(kind, request, WebPaths.parseFilter(rawAfter(request, 1)));
   }
 
   @Get("/{format}/u:{name}")
   HttpResponse<?> user(String format, HttpRequest<?> request, String name) {
-    return ofUser(format, request, users.getByName(name), WebPaths.Filter.NONE);
+    FeedFormat kind = kind(format);
+    return ofUser(kind, request, users.getByName(name), WebPaths.Filter.NONE);
   }
 
   @Get("/{format}/u:{name}/{+tags}")
   HttpResponse<?> userTags(String format, HttpRequest<?> request, String name, String tags) {
+    FeedFormat kind = kind(format);
     User owner = users.getByName(name);
-    return ofUser(format, request, owner, WebPaths.parseFilter(rawAfter(request, 2)));
+    return ofUser(kind, request, owner, WebPaths.parseFilter(rawAfter(request, 2)));
   }
 
   @Get("/{format}/secret:{secret}/u:{name}")
   HttpResponse<?> own(String format, HttpRequest<?> request, String secret, String name) {
-    return own(format, request, queries.requireOwner(name, secret), "");
+    FeedFormat kind = kind(format);
+    return own(kind, request, queries.requireOwner(name, secret), "");
   }
 
   @Get("/{format}/secret:{secret}/u:{name}/{+rest}")
   HttpResponse<?> ownTags(
       String format, HttpRequest<?> request, String secret, String name, String rest) {
     // the secret first: nothing about the path is answered to someone without it
+    FeedFormat kind = kind(format);
     User owner = queries.requireOwner(name, secret);
-    return own(format, request, owner, rawAfter(request, 3));
+    return own(kind, request, owner, rawAfter(request, 3));
   }
 
-  private HttpResponse<?> everyone(String format, HttpRequest<?> request, WebPaths.Filter filter) {
+  private HttpResponse<?> everyone(
+      FeedFormat format, HttpRequest<?> request, WebPaths.Filter filter) {
     ListingRequest page = firstPage(null, filter, request.getParameters(), null);
     return answer(format, request, page, Listing.ANONYMOUS, queries.lastChangeOfAnyone(), false);
   }
 
   private HttpResponse<?> ofUser(
-      String format, HttpRequest<?> request, User owner, WebPaths.Filter filter) {
+      FeedFormat format, HttpRequest<?> request, User owner, WebPaths.Filter filter) {
     ListingRequest page = firstPage(owner, filter, request.getParameters(), null);
     return answer(format, request, page, Listing.ANONYMOUS, changedAt(owner), false);
   }
 
   /** {@code rest}: {@code toread} (the unread feed) and/or {@code t:A/t:-C} segments. */
-  private HttpResponse<?> own(String format, HttpRequest<?> request, User owner, String rest) {
+  private HttpResponse<?> own(FeedFormat format, HttpRequest<?> request, User owner, String rest) {
     boolean unread = rest.equals(UNREAD) || rest.startsWith(UNREAD + "/");
     WebPaths.Filter filter = WebPaths.parseFilter(unread ? rest.substring(UNREAD.length()) : rest);
     ListingRequest page =
@@ -128,13 +134,12 @@ final class FeedController {
    * answer is a 304 when the reader already has this version.
    */
   private HttpResponse<?> answer(
-      String format,
+      FeedFormat kind,
       HttpRequest<?> request,
       ListingRequest page,
       long viewer,
       Instant changedAt,
       boolean secret) {
-    FeedFormat kind = FeedFormat.ofPath(format).orElseThrow(FeedNotFoundException::new);
     int count = count(request.getParameters(), page.perPage());
     Listing listing = page.listing(viewer).withPerPage(count).withCounts(Set.of());
     ListingPage items = listings.list(listing);
@@ -166,6 +171,11 @@ final class FeedController {
       response.header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
     }
     return response;
+  }
+
+  /** {@code rss} or {@code atom}; anything else is no feed at all. */
+  private static FeedFormat kind(String format) {
+    return FeedFormat.ofPath(format).orElseThrow(FeedNotFoundException::new);
   }
 
   /** The page's request, at its first page: a feed always starts at the newest bookmark. */

@@ -200,6 +200,8 @@ class FeedTest extends WebTest {
         Map.of(
             "/feeds/xml/u:" + owner.name(),
             404,
+            "/feeds/xml/u:" + owner.name() + "_gone",
+            404,
             "/feeds/rss/nothing",
             404,
             "/feeds/rss/u:" + owner.name() + "_gone",
@@ -215,6 +217,9 @@ class FeedTest extends WebTest {
           assertTrue(r.contentType().startsWith("text/plain"), path + " " + r.contentType());
           assertTrue(r.body().startsWith(status + " "), r.body());
           assertFalse(r.body().contains("<"), r.body());
+          if (path.startsWith("/feeds/xml/")) {
+            assertEquals("404 Not Found: no such feed\n", r.body());
+          }
         });
     Http.Response post = http.send("POST", "/feeds/rss/recent", null, null, "");
     assertEquals(405, post.status());
