@@ -3,7 +3,10 @@ package cairn.web;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
-/** A listing page: header, bookmarks, related tags, paging, and the search box. */
+/**
+ * A listing page: header, bookmarks (or what to say when there are none), related tags, paging, the
+ * search box, and on a user's page their place in the network.
+ */
 public record ListingView(
     PageView page,
     Header header,
@@ -16,7 +19,22 @@ public record ListingView(
     List<Choice> perPage,
     String searchAction,
     String q,
-    @Nullable String tagsHref) {
+    @Nullable String tagsHref,
+    String empty,
+    @Nullable Profile profile) {
+
+  /**
+   * Who a user page belongs to in the network: how many they follow and how many follow them, and
+   * for a signed-in visitor other than them, the form that follows or unfollows them.
+   */
+  public record Profile(
+      String name,
+      long following,
+      long followers,
+      String followingHref,
+      String followersHref,
+      @Nullable String followAction,
+      boolean followed) {}
 
   /** "jm + distcomp + papers 83": whose, which tags (each removable), how many. */
   public record Header(

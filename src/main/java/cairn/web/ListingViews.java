@@ -2,13 +2,16 @@ package cairn.web;
 
 import cairn.bookmark.Bookmark;
 import cairn.browse.ListingPage;
+import cairn.follow.FollowQueries;
 import cairn.search.Listing;
 import cairn.search.TagCount;
 import cairn.tag.TagName;
+import cairn.user.User;
 import cairn.web.ListingView.Choice;
 import cairn.web.ListingView.FilterTag;
 import cairn.web.ListingView.Header;
 import cairn.web.ListingView.Link;
+import cairn.web.ListingView.Profile;
 import cairn.web.ListingView.Related;
 import cairn.web.ListingView.Row;
 import io.micronaut.core.annotation.Nullable;
@@ -24,16 +27,24 @@ import java.util.Set;
 @Singleton
 final class ListingViews {
   private static final Set<String> LINKABLE = Set.of("http", "https", "ftp");
+  static final String NOTHING_YET = "Nothing here yet.";
   private final Clock clock;
+  private final FollowQueries follows;
 
-  ListingViews(Clock clock) {
+  ListingViews(Clock clock, FollowQueries follows) {
     this.clock = clock;
+    this.follows = follows;
   }
 
   ListingView view(Visitor visitor, ListingRequest request, ListingPage page) {
+    return view(visitor, request, page, NOTHING_YET);
+  }
+
+  /** The view, saying {@code empty} where the rows would be when there are none. */
+  ListingView view(Visitor visitor, ListingRequest request, ListingPage page, String empty) {
     String owner = request.ownerName();
     List<String> heading = new ArrayList<>();
-    heading.add(owner == null ? "everyone" : owner);
+    heading.add(owner != null ? owner : request.network() ? "network" : "everyone");
     request.filter().tags().forEach(heading::add);
     String title = String.join(" + ", heading);
     return new ListingView(
@@ -50,7 +61,24 @@ final class ListingViews {
             .toList(),
         request.path(),
         request.q(),
-        owner == null ? null : WebPaths.user(owner) + "/tags");
+        owner == null ? null : WebPaths.user(owner) + "/tags",
+        empty,
+        request.owner() == null ? null : profile(visitor, request.owner()));
+  }
+
+  private Profile profile(Visitor visitor, User user) {
+    FollowQueries.Counts counts = follows.counts(user.id());
+    boolean other = visitor.signedIn() && !visitor.is(user.id());
+    boolean followed = other && follows.follows(visitor.id(), user.id());
+    String path = WebPaths.user(user.name());
+    return new Profile(
+        user.name(),
+        counts.following(),
+        counts.followers(),
+        path + "/following",
+        path + "/followers",
+        other ? path + (followed ? "/unfollow" : "/follow") : null,
+        followed);
   }
 
   private static Header header(ListingRequest request, long total) {
@@ -61,6 +89,10 @@ final class ListingViews {
         .excluded()
         .forEach(t -> tags.add(new FilterTag(t, true, request.href(filter.without(t)))));
     String owner = request.ownerName();
+    if (request.network()) {
+      return new Header(
+          "network", WebPaths.network(WebPaths.Filter.NONE), tags, total, request.q(), "network");
+    }
     return new Header(
         owner,
         owner == null ? null : WebPaths.user(owner),
