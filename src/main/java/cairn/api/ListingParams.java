@@ -1,5 +1,6 @@
 package cairn.api;
 
+import cairn.follow.FollowQueries;
 import cairn.input.InvalidInputException;
 import cairn.search.Cursor;
 import cairn.search.Listing;
@@ -13,21 +14,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a {@link Listing} from query parameters: {@code user} (default: you) or {@code
- * scope=everyone}, {@code tags}, {@code exclude}, {@code q}, {@code toread}, {@code per_page},
- * {@code cursor}.
+ * Reads a {@link Listing} from query parameters: {@code user} (default: you), {@code
+ * scope=everyone} or {@code scope=network} (the people you follow), {@code tags}, {@code exclude},
+ * {@code q}, {@code toread}, {@code per_page}, {@code cursor}.
  */
 @Singleton
 final class ListingParams {
   private final UserService users;
+  private final FollowQueries follows;
 
-  ListingParams(UserService users) {
+  ListingParams(UserService users, FollowQueries follows) {
     this.users = users;
+    this.follows = follows;
   }
 
   Listing read(User viewer, HttpParameters params) {
-    return Listing.of(viewer.id(), owner(viewer, params))
-        .withTags(tags(params.get("tags")))
+    Listing base =
+        "network".equals(params.get("scope"))
+            ? network(viewer, params)
+            : Listing.of(viewer.id(), owner(viewer, params));
+    return base.withTags(tags(params.get("tags")))
         .withExcluded(tags(params.get("exclude")))
         .withText(params.get("q"))
         .withToread(toread(params.get("toread")))
@@ -35,10 +41,19 @@ final class ListingParams {
         .withPerPage(perPage(params.get("per_page")));
   }
 
+  /** The shared bookmarks of the people the viewer follows. */
+  private Listing network(User viewer, HttpParameters params) {
+    if (params.contains("user")) {
+      throw new InvalidInputException("user", "cannot be combined with scope=network");
+    }
+    return follows.network(viewer.id());
+  }
+
   private Long owner(User viewer, HttpParameters params) {
     String scope = params.get("scope");
     if (scope != null && !scope.equals("everyone") && !scope.equals("user")) {
-      throw new InvalidInputException("scope", "must be 'everyone' or 'user'; got '" + scope + "'");
+      throw new InvalidInputException(
+          "scope", "must be 'everyone', 'network' or 'user'; got '" + scope + "'");
     }
     if ("everyone".equals(scope)) {
       if (params.contains("user")) {

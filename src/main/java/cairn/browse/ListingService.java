@@ -51,14 +51,22 @@ public class ListingService {
 
   /**
    * Searches once the index shows every write committed here for the people the listing shows: the
-   * owner and the viewer, or everyone. Writes return without waiting; the read after them waits,
-   * usually not at all, since the index is woken on commit.
+   * owner and the viewer, the people of a network and the viewer, or everyone. Writes return
+   * without waiting; the read after them waits, usually not at all, since the index is woken on
+   * commit.
    */
   private IndexPage search(Listing listing) {
-    long needed =
-        listing.owner() == null
-            ? recent.lastSeq()
-            : Math.max(recent.lastSeqOf(listing.owner()), recent.lastSeqOf(listing.viewer()));
+    long needed;
+    if (listing.owner() != null) {
+      needed = Math.max(recent.lastSeqOf(listing.owner()), recent.lastSeqOf(listing.viewer()));
+    } else if (listing.owners() != null) {
+      needed = recent.lastSeqOf(listing.viewer());
+      for (long person : listing.owners()) {
+        needed = Math.max(needed, recent.lastSeqOf(person));
+      }
+    } else {
+      needed = recent.lastSeq();
+    }
     if (needed > index.visibleSeq() && !index.awaitVisible(needed, READ_YOUR_WRITES_BOUND)) {
       LOG.warn("Listing before the index reached journal position {}", needed);
     }

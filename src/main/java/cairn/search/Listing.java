@@ -16,6 +16,8 @@ import java.util.Set;
  *
  * @param viewer the signed-in user's id, or {@link #ANONYMOUS}
  * @param owner whose bookmarks; {@code null} for everyone's shared bookmarks
+ * @param owners only the shared bookmarks of these people (a network: the people the viewer
+ *     follows); {@code null} for no such filter, empty for nobody's
  * @param tags tags every match carries (their keys are matched)
  * @param excluded tags no match carries
  * @param text words and "quoted phrases" to match in title, notes, quotes, URL and tags; may be
@@ -32,6 +34,7 @@ import java.util.Set;
 public record Listing(
     long viewer,
     @Nullable Long owner,
+    @Nullable Set<Long> owners,
     List<String> tags,
     List<String> excluded,
     String text,
@@ -70,6 +73,7 @@ public record Listing(
   }
 
   public Listing {
+    owners = owners == null ? null : Set.copyOf(owners);
     tags = keys("tags", tags);
     excluded = keys("exclude", excluded);
     text = text == null ? "" : text.strip();
@@ -94,6 +98,7 @@ public record Listing(
     return new Listing(
         viewer,
         owner,
+        null,
         List.of(),
         List.of(),
         "",
@@ -107,50 +112,75 @@ public record Listing(
         EnumSet.of(Count.TOTAL, Count.RELATED_TAGS));
   }
 
+  /**
+   * The shared bookmarks of {@code people} (the ones {@code viewer} follows), newest first, with
+   * the total and related tags; nobody's when the set is empty.
+   */
+  public static Listing ofOwners(long viewer, Set<Long> people) {
+    Listing everyone = of(viewer, null);
+    return new Listing(
+        viewer,
+        null,
+        people,
+        everyone.tags,
+        everyone.excluded,
+        everyone.text,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        everyone.perPage,
+        everyone.counts);
+  }
+
   public Listing withTags(List<String> required) {
     return new Listing(
-        viewer, owner, required, excluded, text, toread, from, to, urlKey, cursor, offset, perPage,
-        counts);
+        viewer, owner, owners, required, excluded, text, toread, from, to, urlKey, cursor, offset,
+        perPage, counts);
   }
 
   public Listing withExcluded(List<String> tags) {
     return new Listing(
-        viewer, owner, this.tags, tags, text, toread, from, to, urlKey, cursor, offset, perPage,
-        counts);
+        viewer, owner, owners, this.tags, tags, text, toread, from, to, urlKey, cursor, offset,
+        perPage, counts);
   }
 
   public Listing withText(String query) {
     return new Listing(
-        viewer, owner, tags, excluded, query, toread, from, to, urlKey, cursor, offset, perPage,
-        counts);
+        viewer, owner, owners, tags, excluded, query, toread, from, to, urlKey, cursor, offset,
+        perPage, counts);
   }
 
   public Listing withToread(@Nullable Boolean unread) {
     return new Listing(
-        viewer, owner, tags, excluded, text, unread, from, to, urlKey, cursor, offset, perPage,
-        counts);
+        viewer, owner, owners, tags, excluded, text, unread, from, to, urlKey, cursor, offset,
+        perPage, counts);
   }
 
   public Listing withDates(@Nullable Instant after, @Nullable Instant before) {
     return new Listing(
-        viewer, owner, tags, excluded, text, toread, after, before, urlKey, cursor, offset, perPage,
-        counts);
+        viewer, owner, owners, tags, excluded, text, toread, after, before, urlKey, cursor, offset,
+        perPage, counts);
   }
 
   public Listing withUrlKey(@Nullable String key) {
     return new Listing(
-        viewer, owner, tags, excluded, text, toread, from, to, key, cursor, offset, perPage,
+        viewer, owner, owners, tags, excluded, text, toread, from, to, key, cursor, offset, perPage,
         counts);
   }
 
   public Listing withCursor(@Nullable Cursor at) {
     return new Listing(
-        viewer, owner, tags, excluded, text, toread, from, to, urlKey, at, offset, perPage, counts);
+        viewer, owner, owners, tags, excluded, text, toread, from, to, urlKey, at, offset, perPage,
+        counts);
   }
 
   public Listing withPage(int skip, int size) {
     return new Listing(
-        viewer, owner, tags, excluded, text, toread, from, to, urlKey, cursor, skip, size, counts);
+        viewer, owner, owners, tags, excluded, text, toread, from, to, urlKey, cursor, skip, size,
+        counts);
   }
 
   public Listing withPerPage(int size) {
@@ -159,8 +189,8 @@ public record Listing(
 
   public Listing withCounts(Set<Count> wanted) {
     return new Listing(
-        viewer, owner, tags, excluded, text, toread, from, to, urlKey, cursor, offset, perPage,
-        wanted);
+        viewer, owner, owners, tags, excluded, text, toread, from, to, urlKey, cursor, offset,
+        perPage, wanted);
   }
 
   /** True when the viewer is looking at their own bookmarks, and so sees private ones. */

@@ -17,7 +17,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns a {@link Listing} into one Lucene query. Visibility is part of the query itself, so no
@@ -33,6 +35,16 @@ final class ListingQuery {
     if (listing.owner() != null) {
       q.add(
           new TermQuery(new Term(IndexFields.OWNER, Long.toString(listing.owner()))), Occur.FILTER);
+    }
+    if (listing.owners() != null) {
+      if (listing.owners().isEmpty()) {
+        return new MatchNoDocsQuery("a network of nobody");
+      }
+      // one term per person, as the single-owner filter; the set is matched in one pass over the
+      // postings, so following 50 people costs one query, not 50
+      List<BytesRef> people =
+          listing.owners().stream().sorted().map(id -> new BytesRef(Long.toString(id))).toList();
+      q.add(new TermInSetQuery(IndexFields.OWNER, people), Occur.FILTER);
     }
     if (!listing.ownView()) {
       q.add(new TermQuery(new Term(IndexFields.SHARED, IndexFields.YES)), Occur.FILTER);

@@ -187,6 +187,7 @@ final class FeedController {
     ListingRequest page = ListingRequest.read(owner, filter, params, Listing.DEFAULT_PAGE_SIZE);
     return new ListingRequest(
         owner,
+        false,
         filter,
         page.q(),
         page.perPage(),

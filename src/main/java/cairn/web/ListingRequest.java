@@ -18,6 +18,7 @@ import java.util.Locale;
  */
 record ListingRequest(
     @Nullable User owner,
+    boolean network,
     WebPaths.Filter filter,
     String q,
     int perPage,
@@ -31,6 +32,7 @@ record ListingRequest(
     String perPage = params.get("per_page");
     return new ListingRequest(
         owner,
+        false,
         filter,
         params.get("q") == null ? "" : params.get("q").strip(),
         perPage == null ? defaultPerPage : perPage(perPage),
@@ -40,9 +42,18 @@ record ListingRequest(
         "cloud".equals(params.get("related")));
   }
 
+  /** The same request on {@code /network}: the people the viewer follows. */
+  ListingRequest inNetwork() {
+    return new ListingRequest(null, true, filter, q, perPage, perPageGiven, cursor, unread, cloud);
+  }
+
   Listing listing(long viewer) {
-    return Listing.of(viewer, owner == null ? null : owner.id())
-        .withTags(filter.tags())
+    return narrow(Listing.of(viewer, owner == null ? null : owner.id()));
+  }
+
+  /** The page's filter, text, paging and unread choice applied to a listing's base. */
+  Listing narrow(Listing base) {
+    return base.withTags(filter.tags())
         .withExcluded(filter.excluded())
         .withText(q)
         .withToread(unread)
@@ -57,29 +68,33 @@ record ListingRequest(
 
   /** The listing with another filter, from its newest bookmark. */
   String href(WebPaths.Filter other) {
-    return link(WebPaths.listing(ownerName(), other), null, perPageGiven ? perPage : 0, cloud);
+    return link(pathOf(other), null, perPageGiven ? perPage : 0, cloud);
   }
 
   String href(@Nullable Cursor at) {
-    return link(WebPaths.listing(ownerName(), filter), at, perPageGiven ? perPage : 0, cloud);
+    return link(pathOf(filter), at, perPageGiven ? perPage : 0, cloud);
   }
 
   String withPerPage(int size) {
-    return link(WebPaths.listing(ownerName(), filter), null, size, cloud);
+    return link(pathOf(filter), null, size, cloud);
   }
 
   String withRelatedMode(boolean inCloud) {
-    return link(WebPaths.listing(ownerName(), filter), cursor, perPageGiven ? perPage : 0, inCloud);
+    return link(pathOf(filter), cursor, perPageGiven ? perPage : 0, inCloud);
   }
 
   String path() {
-    return WebPaths.listing(ownerName(), filter);
+    return pathOf(filter);
+  }
+
+  private String pathOf(WebPaths.Filter which) {
+    return network ? WebPaths.network(which) : WebPaths.listing(ownerName(), which);
   }
 
   /** The page's heading and title: {@code jm + distcomp + papers}, or {@code everyone + …}. */
   String heading() {
     List<String> heading = new ArrayList<>();
-    heading.add(owner == null ? "everyone" : owner.name());
+    heading.add(owner != null ? owner.name() : network ? "network" : "everyone");
     heading.addAll(filter.tags());
     return String.join(" + ", heading);
   }

@@ -3,7 +3,10 @@ package cairn.web;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
-/** A listing page: header, bookmarks, related tags, paging, and the search box. */
+/**
+ * A listing page: header, bookmarks (or what to say when there are none), related tags, paging, the
+ * search box, and on a user's page their place in the network.
+ */
 public record ListingView(
     PageView page,
     Header header,
@@ -17,10 +20,26 @@ public record ListingView(
     String searchAction,
     String q,
     @Nullable String tagsHref,
-    Feeds feeds) {
+    Feeds feeds,
+    String empty,
+    @Nullable Profile profile) {
 
   /** The listing's feeds: everyone's, and the owner's private ones on their own listing. */
   public record Feeds(List<FeedLink> shared, List<FeedLink> own) {}
+
+
+  /**
+   * Who a user page belongs to in the network: how many they follow and how many follow them, and
+   * for a signed-in visitor other than them, the form that follows or unfollows them.
+   */
+  public record Profile(
+      String name,
+      long following,
+      long followers,
+      String followingHref,
+      String followersHref,
+      @Nullable String followAction,
+      boolean followed) {}
 
   /** "jm + distcomp + papers 83": whose, which tags (each removable), how many. */
   public record Header(

@@ -3,13 +3,16 @@ package cairn.web;
 import cairn.bookmark.Bookmark;
 import cairn.browse.ListingPage;
 import cairn.feed.FeedFormat;
+import cairn.follow.FollowQueries;
 import cairn.search.Listing;
 import cairn.search.TagCount;
 import cairn.tag.TagName;
+import cairn.user.User;
 import cairn.web.ListingView.Choice;
 import cairn.web.ListingView.FilterTag;
 import cairn.web.ListingView.Header;
 import cairn.web.ListingView.Link;
+import cairn.web.ListingView.Profile;
 import cairn.web.ListingView.Related;
 import cairn.web.ListingView.Row;
 import io.micronaut.core.annotation.Nullable;
@@ -25,13 +28,21 @@ import java.util.Set;
 @Singleton
 final class ListingViews {
   private static final Set<String> LINKABLE = Set.of("http", "https", "ftp");
+  static final String NOTHING_YET = "Nothing here yet.";
   private final Clock clock;
+  private final FollowQueries follows;
 
-  ListingViews(Clock clock) {
+  ListingViews(Clock clock, FollowQueries follows) {
     this.clock = clock;
+    this.follows = follows;
   }
 
   ListingView view(Visitor visitor, ListingRequest request, ListingPage page) {
+    return view(visitor, request, page, NOTHING_YET);
+  }
+
+  /** The view, saying {@code empty} where the rows would be when there are none. */
+  ListingView view(Visitor visitor, ListingRequest request, ListingPage page, String empty) {
     String owner = request.ownerName();
     return new ListingView(
         PageView.of(request.heading(), visitor),
@@ -48,7 +59,9 @@ final class ListingViews {
         request.path(),
         request.q(),
         owner == null ? null : WebPaths.user(owner) + "/tags",
-        feeds(visitor, request));
+        feeds(visitor, request),
+        empty,
+        request.owner() == null ? null : profile(visitor, request.owner()));
   }
 
   /**
@@ -69,6 +82,21 @@ final class ListingViews {
     return new ListingView.Feeds(shared, own);
   }
 
+  private Profile profile(Visitor visitor, User user) {
+    FollowQueries.Counts counts = follows.counts(user.id());
+    boolean other = visitor.signedIn() && !visitor.is(user.id());
+    boolean followed = other && follows.follows(visitor.id(), user.id());
+    String path = WebPaths.user(user.name());
+    return new Profile(
+        user.name(),
+        counts.following(),
+        counts.followers(),
+        path + "/following",
+        path + "/followers",
+        other ? path + (followed ? "/unfollow" : "/follow") : null,
+        followed);
+  }
+
   private static Header header(ListingRequest request, long total) {
     WebPaths.Filter filter = request.filter();
     List<FilterTag> tags = new ArrayList<>();
@@ -77,6 +105,10 @@ final class ListingViews {
         .excluded()
         .forEach(t -> tags.add(new FilterTag(t, true, request.href(filter.without(t)))));
     String owner = request.ownerName();
+    if (request.network()) {
+      return new Header(
+          "network", WebPaths.network(WebPaths.Filter.NONE), tags, total, request.q(), "network");
+    }
     return new Header(
         owner,
         owner == null ? null : WebPaths.user(owner),

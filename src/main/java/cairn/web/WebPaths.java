@@ -89,13 +89,22 @@ final class WebPaths {
 
   /** {@code /u:NAME/t:A/t:-C}, or for everyone {@code /t:A/t:-C} ({@code /recent} unfiltered). */
   static String listing(@Nullable String owner, Filter filter) {
-    StringBuilder path = new StringBuilder(owner == null ? "" : "/u:" + owner);
-    filter.tags().forEach(t -> path.append("/t:").append(segment(t)));
-    filter.excluded().forEach(t -> path.append("/t:-").append(segment(t)));
+    StringBuilder path = withFilter(new StringBuilder(owner == null ? "" : "/u:" + owner), filter);
     if (path.isEmpty()) {
       return "/recent";
     }
     return path.toString();
+  }
+
+  /** {@code /network/t:A/t:-C}: the people the visitor follows. */
+  static String network(Filter filter) {
+    return withFilter(new StringBuilder("/network"), filter).toString();
+  }
+
+  private static StringBuilder withFilter(StringBuilder path, Filter filter) {
+    filter.tags().forEach(t -> path.append("/t:").append(segment(t)));
+    filter.excluded().forEach(t -> path.append("/t:-").append(segment(t)));
+    return path;
   }
 
   static String user(String name) {

@@ -69,6 +69,7 @@ public final class Bench {
       Writes writes = new Writes(q);
       Mixed mixed = new Mixed(scenarios, writes);
       List<Scenario> reads = scenarios.reads();
+      reads.addAll(NetworkScenarios.of(data, q));
       warmUp(server, reads);
       for (Scenario s : reads) {
         if (settings.runs(s.id())) {

@@ -17,11 +17,15 @@ import java.util.Map;
  * per connection.
  */
 final class SqlQueries implements AutoCloseable {
-  private static final String TAG_IDS =
+  static final String TAG_IDS =
       "SELECT bookmark_id FROM bookmark_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)";
   private static final String ROW_TAGS =
       "(SELECT group_concat(t.name, ' ') FROM bookmark_tags bt JOIN tags t ON t.id = bt.tag_id"
           + " WHERE bt.bookmark_id = b.id)";
+
+  private static final String RELATED =
+      "SELECT t.name, count(*) FROM m JOIN bookmark_tags bt ON bt.bookmark_id = m.id"
+          + " JOIN tags t ON t.id = bt.tag_id GROUP BY t.id ORDER BY t.name";
 
   /** What a listing asks: whose (null: everyone's shared), tags, text, page. */
   record Ask(Long owner, boolean ownView, List<String> tags, String text, int perPage, int offset) {
@@ -43,12 +47,19 @@ final class SqlQueries implements AutoCloseable {
     String with = "WITH m AS (" + matches(ask) + ") ";
     int rows = rows(with + pageSql(), ask, ask.perPage, ask.offset);
     rows += rows(with + "SELECT count(*) FROM m", ask);
-    rows +=
-        rows(
-            with
-                + "SELECT t.name, count(*) FROM m JOIN bookmark_tags bt ON bt.bookmark_id = m.id"
-                + " JOIN tags t ON t.id = bt.tag_id GROUP BY t.id ORDER BY t.name",
-            ask);
+    rows += rows(with + RELATED, ask);
+    return rows;
+  }
+
+  /**
+   * Page + total + related tags over the matches of {@code matchesSql} ({@code id, created_at}
+   * rows; {@code params} bind it), for questions {@link Ask} does not cover.
+   */
+  int listing(String matchesSql, List<Object> params, int perPage) throws SQLException {
+    String with = "WITH m AS (" + matchesSql + ") ";
+    int rows = bound(with + pageSql(), params, perPage, 0);
+    rows += bound(with + "SELECT count(*) FROM m", params);
+    rows += bound(with + RELATED, params);
     return rows;
   }
 
@@ -149,6 +160,12 @@ final class SqlQueries implements AutoCloseable {
     if (!ask.text.isEmpty()) {
       params.add(ftsQuery(ask.text));
     }
+    return bound(sql, params, extra);
+  }
+
+  /** Runs a query bound with {@code params}, then {@code extra}; returns the row count. */
+  private int bound(String sql, List<Object> params, Object... extra) throws SQLException {
+    params = new ArrayList<>(params);
     params.addAll(List.of(extra));
     PreparedStatement s = prepared(sql);
     for (int i = 0; i < params.size(); i++) {

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine against a brute-force oracle: random users, bookmarks and tags (with privacy and
- * {@code .tags}); for many random listings, the engine's items, order, totals, cursors and related
- * tag counts equal what a plain in-memory scan computes.
+ * {@code .tags}); for many random listings (one user's, everyone's, or a network's: the shared
+ * bookmarks of a set of people), the engine's items, order, totals, cursors and related tag counts
+ * equal what a plain in-memory scan computes.
  */
 @MicronautTest(transactional = false, startApplication = false)
 class ListingOracleTest implements TestPropertyProvider {
@@ -202,9 +203,16 @@ class ListingOracleTest implements TestPropertyProvider {
         };
     int perPage = List.of(20, 40, 80).get(random.nextInt(3));
     Cursor cursor = null;
+    Listing base = Listing.of(viewer, owner);
+    if (owner == null && random.nextBoolean()) {
+      // a network: the shared bookmarks of a random set of people (maybe nobody)
+      base =
+          Listing.ofOwners(
+              viewer,
+              userIds.stream().filter(u -> random.nextBoolean()).collect(Collectors.toSet()));
+    }
     Listing listing =
-        Listing.of(viewer, owner)
-            .withTags(required)
+        base.withTags(required)
             .withExcluded(excluded)
             .withText(text)
             .withToread(toread)
@@ -227,6 +235,7 @@ class ListingOracleTest implements TestPropertyProvider {
             b ->
                 listing.owner() == null
                     ? b.shared()
+                        && (listing.owners() == null || listing.owners().contains(b.ownerId()))
                     : b.ownerId() == listing.owner() && (own || b.shared()))
         .filter(
             b ->
