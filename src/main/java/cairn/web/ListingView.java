@@ -46,7 +46,17 @@ public record ListingView(
       boolean mine,
       boolean shared,
       boolean unread,
-      @Nullable String copyHref) {}
+      @Nullable String copyHref,
+      int savedByOthers,
+      String urlHref) {
+
+    /** "saved by 3 others" when others shared the URL too, else what the URL page link says. */
+    public String urlLinkText() {
+      return savedByOthers == 0
+          ? "url"
+          : "saved by " + savedByOthers + (savedByOthers == 1 ? " other" : " others");
+    }
+  }
 
   public record Link(String label, String href) {}
 
