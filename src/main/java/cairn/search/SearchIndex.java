@@ -424,7 +424,7 @@ public class SearchIndex {
         writer.deleteDocuments(IndexFields.idTerm(id));
       }
     }
-    urls.touched(ids);
+    urls.touched(ids, present);
     appliedSeq = changes.get(changes.size() - 1).seq();
     return changes.size() == BATCH;
   }

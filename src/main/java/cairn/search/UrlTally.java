@@ -1,5 +1,7 @@
 package cairn.search;
 
+import cairn.bookmark.Bookmark;
+import cairn.bookmark.UrlKey;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,12 +48,36 @@ final class UrlTally {
   private volatile NavigableSet<UrlCount> ranking = new ConcurrentSkipListSet<>(UrlCount.RANKING);
 
   // touched only by the indexer thread
+  /** Changed bookmarks that the last searcher may hold: their old URLs are looked up there. */
   private final Set<Long> touched = new HashSet<>();
+
+  /** URLs whose shared saves changed since the last refresh, as far as the new state tells. */
+  private final Set<String> dirty = new HashSet<>();
+
+  /** No id above this was ever in a searcher: such a bookmark is new, with no old URL to find. */
+  private long maxSeenId;
+
   private boolean countAll = true;
 
-  /** Bookmarks the writer changed since the last refresh (indexer thread). */
-  void touched(Collection<Long> ids) {
-    touched.addAll(ids);
+  /**
+   * Bookmarks the writer changed since the last refresh, and the present state of those that still
+   * exist (indexer thread).
+   */
+  void touched(Collection<Long> ids, Collection<Bookmark> present) {
+    for (long id : ids) {
+      if (id <= maxSeenId) {
+        touched.add(id);
+      }
+    }
+    for (Bookmark b : present) {
+      String hash = UrlKey.of(b.url()).hash();
+      // a private save changes no count, unless its URL is counted and it was shared before (then
+      // the old URL, looked up below, is the same one and marks it)
+      if (b.shared() || byHash.containsKey(hash)) {
+        dirty.add(hash);
+      }
+      maxSeenId = Math.max(maxSeenId, b.id());
+    }
   }
 
   /** The next refresh counts every URL again: the searchers were replaced or rebuilt. */
@@ -77,20 +103,17 @@ final class UrlTally {
         searchers.refresh();
         searchers.search(this::countEverything);
         countAll = false;
-      } else if (!touched.isEmpty()) {
-        Set<String> dirty = new HashSet<>();
-        searchers.search(s -> hashesOf(s.getIndexReader(), touched, dirty));
+      } else if (!touched.isEmpty() || !dirty.isEmpty()) {
+        if (!touched.isEmpty()) {
+          searchers.search(s -> hashesOf(s.getIndexReader(), touched, dirty));
+        }
         searchers.refresh();
-        searchers.search(
-            s -> {
-              hashesOf(s.getIndexReader(), touched, dirty);
-              recount(s.getIndexReader(), dirty);
-              return null;
-            });
+        searchers.search(s -> recount(s.getIndexReader(), dirty));
       } else {
         searchers.refresh();
       }
       touched.clear();
+      dirty.clear();
     } catch (IOException | RuntimeException e) {
       countAll = true;
       throw e;
@@ -132,7 +155,7 @@ final class UrlTally {
   }
 
   /** Counts the shared saves of these URLs again and updates them. */
-  private void recount(IndexReader reader, Set<String> hashes) throws IOException {
+  private Void recount(IndexReader reader, Set<String> hashes) throws IOException {
     Map<String, Acc> counted = count(reader, hashes);
     for (String hash : hashes) {
       Acc acc = counted.get(hash);
@@ -148,6 +171,7 @@ final class UrlTally {
         byHash.remove(hash);
       }
     }
+    return null;
   }
 
   /**
@@ -180,6 +204,7 @@ final class UrlTally {
     }
     byHash = all;
     ranking = order;
+    maxSeenId = Math.max(maxSeenId, maxId(reader));
     return null;
   }
 
@@ -224,6 +249,17 @@ final class UrlTally {
       }
     }
     return counted;
+  }
+
+  private static long maxId(IndexReader reader) throws IOException {
+    long max = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      NumericDocValues ids = DocValues.getNumeric(leaf.reader(), IndexFields.ID);
+      for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+        max = Math.max(max, ids.longValue());
+      }
+    }
+    return max;
   }
 
   private static boolean live(Bits liveDocs, int doc) {
