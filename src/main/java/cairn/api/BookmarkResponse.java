@@ -1,10 +1,14 @@
 package cairn.api;
 
 import cairn.bookmark.Bookmark;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** A bookmark as the JSON API shows it. */
+/**
+ * A bookmark as the JSON API shows it; {@code saved_by_others} (how many other people shared the
+ * URL) comes with the items of listings, where it is counted for the whole page at once.
+ */
 record BookmarkResponse(
     long id,
     String owner,
@@ -17,11 +21,16 @@ record BookmarkResponse(
     boolean shared,
     boolean toread,
     Instant created,
-    Instant updated) {
+    Instant updated,
+    @Nullable Integer savedByOthers) {
 
   record QuoteResponse(long id, String text, Instant created) {}
 
   static BookmarkResponse of(Bookmark b) {
+    return of(b, null);
+  }
+
+  static BookmarkResponse of(Bookmark b, @Nullable Integer savedByOthers) {
     return new BookmarkResponse(
         b.id(),
         b.owner(),
@@ -34,6 +43,7 @@ record BookmarkResponse(
         b.shared(),
         b.toread(),
         b.created(),
-        b.updated());
+        b.updated(),
+        savedByOthers);
   }
 }

@@ -81,7 +81,7 @@ final class ListingParams {
     };
   }
 
-  private static int perPage(@Nullable String value) {
+  static int perPage(@Nullable String value) {
     if (value == null || value.isEmpty()) {
       return Listing.DEFAULT_PAGE_SIZE;
     }

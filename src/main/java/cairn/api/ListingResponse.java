@@ -25,7 +25,7 @@ record ListingResponse(
 
   static ListingResponse of(ListingPage page) {
     return new ListingResponse(
-        page.items().stream().map(BookmarkResponse::of).toList(),
+        page.items().stream().map(b -> BookmarkResponse.of(b, page.savedByOthers(b))).toList(),
         page.total(),
         page.perPage(),
         TagResponse.of(page.related()),

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * ASCII with upper-case hex, so {@code HTTP://Example.COM:80/a/../ü#x} and {@code
  * http://example.com/%C3%BC} are the same bookmark. Path case and query order are kept: servers may
  * treat them as significant.
+ *
+ * <p>The key's {@link #hash()} names the URL's page, {@code /url:HASH}, where everyone's saves of
+ * the URL meet however each of them wrote it.
  */
 public record UrlKey(String value) {
   public static final int MAX_URL_LENGTH = 8192;
@@ -57,6 +60,24 @@ public record UrlKey(String value) {
       key.append('?').append(upperCaseEscapes(query));
     }
     return new UrlKey(URI.create(key.toString()).toASCIIString());
+  }
+
+  /**
+   * The URL page's name: the MD5 of the key in lower-case hex (32 characters). Unlike Pinboard's
+   * {@link PinboardHash} of the URL as saved, {@code http://EXAMPLE.org/a#x} and {@code
+   * http://example.org/a} have one hash.
+   */
+  public String hash() {
+    return PinboardHash.of(value);
+  }
+
+  /** Whether {@code text} has the shape of a {@link #hash()}: 32 lower-case hex digits. */
+  public static boolean isHash(String text) {
+    return text != null && text.length() == 32 && text.chars().allMatch(UrlKey::isLowerHex);
+  }
+
+  private static boolean isLowerHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   /** The URL as it will be saved: the input without surrounding whitespace. */

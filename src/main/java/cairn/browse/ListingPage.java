@@ -5,10 +5,12 @@ import cairn.search.Cursor;
 import cairn.search.TagCount;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of a listing: its bookmarks in order, the total number of matches, the related tags
- * (alphabetical), and the cursors to the pages on either side, if any.
+ * (alphabetical), the cursors to the pages on either side, if any, and for each shared bookmark on
+ * the page that others shared too, how many others.
  */
 public record ListingPage(
     List<Bookmark> items,
@@ -16,7 +18,13 @@ public record ListingPage(
     List<TagCount> related,
     @Nullable Cursor earlier,
     @Nullable Cursor later,
-    int perPage) {
+    int perPage,
+    Map<Long, Integer> others) {
+
+  /** How many other people shared the URL of this bookmark, if it is on the page and shared. */
+  public int savedByOthers(Bookmark b) {
+    return others.getOrDefault(b.id(), 0);
+  }
 
   /** The related tags, most frequent first. */
   public List<TagCount> relatedByCount() {

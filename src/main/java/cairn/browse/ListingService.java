@@ -2,13 +2,18 @@ package cairn.browse;
 
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkQueries;
+import cairn.bookmark.UrlKey;
+import cairn.input.InvalidInputException;
 import cairn.journal.RecentWrites;
 import cairn.search.IndexPage;
 import cairn.search.Listing;
 import cairn.search.SearchIndex;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +51,52 @@ public class ListingService {
             .map(b -> b.asSeenBy(listing.viewer()))
             .toList();
     return new ListingPage(
-        items, page.total(), page.related(), page.earlier(), page.later(), listing.perPage());
+        items,
+        page.total(),
+        page.related(),
+        page.earlier(),
+        page.later(),
+        listing.perPage(),
+        others(items));
+  }
+
+  /**
+   * "Saved by N others" for each shared row: a lookup per row in the counts the index keeps as it
+   * publishes, never a query per row.
+   */
+  private Map<Long, Integer> others(List<Bookmark> items) {
+    Map<Long, Integer> others = new HashMap<>();
+    for (Bookmark b : items) {
+      int saves = b.shared() ? index.sharedSaves(UrlKey.of(b.url()).hash()) : 0;
+      if (saves > 1) {
+        others.put(b.id(), saves - 1);
+      }
+    }
+    return others;
+  }
+
+  /**
+   * How many people other than the viewer shared a save of this URL (what the bookmarklet's popup
+   * shows for a URL already known); 0 for a URL that is not a savable one.
+   */
+  public int savedByOthers(long viewer, String url) {
+    UrlKey key;
+    try {
+      key = UrlKey.of(url);
+    } catch (InvalidInputException e) {
+      return 0;
+    }
+    int saves = index.sharedSaves(key.hash());
+    if (saves == 0) {
+      return 0;
+    }
+    boolean mineShared =
+        bookmarks
+            .findIdByUrl(viewer, key)
+            .flatMap(bookmarks::find)
+            .map(Bookmark::shared)
+            .orElse(false);
+    return mineShared ? saves - 1 : saves;
   }
 
   /**
@@ -56,20 +106,36 @@ public class ListingService {
    * commit.
    */
   private IndexPage search(Listing listing) {
-    long needed;
-    if (listing.owner() != null) {
-      needed = Math.max(recent.lastSeqOf(listing.owner()), recent.lastSeqOf(listing.viewer()));
-    } else if (listing.owners() != null) {
-      needed = recent.lastSeqOf(listing.viewer());
+    awaitWrites(listing);
+    return index.list(listing);
+  }
+
+  /**
+   * Waits (bounded) until the index shows every write committed here by {@code owner} and {@code
+   * viewer}, or by anyone when {@code owner} is null: what a read of theirs must show.
+   */
+  void awaitWrites(@Nullable Long owner, long viewer) {
+    awaitSeq(
+        owner == null
+            ? recent.lastSeq()
+            : Math.max(recent.lastSeqOf(owner), recent.lastSeqOf(viewer)));
+  }
+
+  private void awaitWrites(Listing listing) {
+    if (listing.owner() == null && listing.owners() != null) {
+      long needed = recent.lastSeqOf(listing.viewer());
       for (long person : listing.owners()) {
         needed = Math.max(needed, recent.lastSeqOf(person));
       }
+      awaitSeq(needed);
     } else {
-      needed = recent.lastSeq();
+      awaitWrites(listing.owner(), listing.viewer());
     }
+  }
+
+  private void awaitSeq(long needed) {
     if (needed > index.visibleSeq() && !index.awaitVisible(needed, READ_YOUR_WRITES_BOUND)) {
       LOG.warn("Listing before the index reached journal position {}", needed);
     }
-    return index.list(listing);
   }
 }

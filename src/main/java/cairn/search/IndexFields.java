@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -31,11 +32,21 @@ final class IndexFields {
   /**
    * Bump when the document layout changes: an index of another version is rebuilt from the store.
    */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
 
   static final String ID = "id";
   static final String OWNER = "owner";
   static final String URL_KEY = "url_key";
+
+  /** {@code UrlKey#hash}: a term to find a URL page's saves, doc values to group them by URL. */
+  static final String URL_HASH = "url_hash";
+
+  /**
+   * The hash again, only on shared bookmarks: its postings are exactly the saves that count for a
+   * URL's "saved by" and popular, so counting them needs no second filter.
+   */
+  static final String SHARED_URL_HASH = "shared_url_hash";
+
   static final String SHARED = "shared";
   static final String TOREAD = "toread";
   static final String TAG = "tag";
@@ -71,7 +82,15 @@ final class IndexFields {
     doc.add(new StringField(ID, Long.toString(b.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(ID, b.id()));
     doc.add(new StringField(OWNER, Long.toString(b.ownerId()), Field.Store.NO));
-    doc.add(new StringField(URL_KEY, UrlKey.of(b.url()).value(), Field.Store.NO));
+    UrlKey urlKey = UrlKey.of(b.url());
+    // stored: a URL page names its URL by hash, and finds the key to list by in a save of it
+    doc.add(new StringField(URL_KEY, urlKey.value(), Field.Store.YES));
+    String hash = urlKey.hash();
+    doc.add(new StringField(URL_HASH, hash, Field.Store.NO));
+    doc.add(new SortedDocValuesField(URL_HASH, new BytesRef(hash)));
+    if (b.shared()) {
+      doc.add(new StringField(SHARED_URL_HASH, hash, Field.Store.NO));
+    }
     doc.add(new StringField(SHARED, b.shared() ? YES : NO, Field.Store.NO));
     doc.add(new StringField(TOREAD, b.toread() ? YES : NO, Field.Store.NO));
     long created = b.created().toEpochMilli();

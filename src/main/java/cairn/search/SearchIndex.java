@@ -7,19 +7,29 @@ import cairn.journal.RecentWrites;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +90,7 @@ public class SearchIndex {
   private final IndexFiles files;
   private final IndexFaults faults = new IndexFaults();
   private final IndexSearchers searchers = new IndexSearchers(faults, this::nudge);
+  private final UrlTally urls = new UrlTally();
   private final Thread indexer;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -157,6 +168,61 @@ public class SearchIndex {
                 searcher.search(
                     ListingQuery.of(listing, analyzer),
                     ListingCollector.manager(listing, vocabulary))));
+  }
+
+  /**
+   * How many people shared a save of the URL with this {@code UrlKey#hash}, when two or more did;
+   * otherwise 0. A lookup in what the indexer keeps, not a search.
+   */
+  public int sharedSaves(String urlHash) {
+    return urls.count(urlHash);
+  }
+
+  /**
+   * A page of the URLs most people shared a save of, created at or after {@code from} (all time
+   * when null); URLs saved by fewer than two people are not popular.
+   */
+  public PopularPage popular(@Nullable Instant from, @Nullable PopularCursor cursor, int perPage) {
+    if (from == null) {
+      if (!searchers.isOpen()) {
+        throw new IndexUnavailableException("the index is being rebuilt from the store", null);
+      }
+      return PopularPage.of(urls.ranking(), cursor, perPage);
+    }
+    return searchers.search(
+        searcher ->
+            PopularPage.of(WindowRanking.since(searcher, from.toEpochMilli()), cursor, perPage));
+  }
+
+  /**
+   * The normalized URL ({@code UrlKey#value}) with this hash, if the viewer may see a save of it: a
+   * shared one, or their own.
+   */
+  public Optional<String> findUrlKey(long viewer, String urlHash) {
+    return searchers.search(
+        searcher -> {
+          BooleanQuery.Builder visible =
+              new BooleanQuery.Builder()
+                  .add(new TermQuery(new Term(IndexFields.SHARED, IndexFields.YES)), Occur.SHOULD);
+          if (viewer != Listing.ANONYMOUS) {
+            visible.add(
+                new TermQuery(new Term(IndexFields.OWNER, Long.toString(viewer))), Occur.SHOULD);
+          }
+          Query query =
+              new BooleanQuery.Builder()
+                  .add(new TermQuery(new Term(IndexFields.URL_HASH, urlHash)), Occur.FILTER)
+                  .add(visible.build(), Occur.FILTER)
+                  .build();
+          TopDocs top = searcher.search(query, 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.<String>empty();
+          }
+          return Optional.ofNullable(
+              searcher
+                  .storedFields()
+                  .document(top.scoreDocs[0].doc, Set.of(IndexFields.URL_KEY))
+                  .get(IndexFields.URL_KEY));
+        });
   }
 
   /**
@@ -277,6 +343,7 @@ public class SearchIndex {
       }
     }
     searchers.replace(new SearcherManager(writer, null));
+    urls.countAllNext();
     publish();
     faults.repaired();
   }
@@ -357,6 +424,7 @@ public class SearchIndex {
         writer.deleteDocuments(IndexFields.idTerm(id));
       }
     }
+    urls.touched(ids, present);
     appliedSeq = changes.get(changes.size() - 1).seq();
     return changes.size() == BATCH;
   }
@@ -375,7 +443,7 @@ public class SearchIndex {
     } finally {
       lock.unlock();
     }
-    searchers.refresh();
+    urls.refresh(searchers);
     lastPublishNanos = System.nanoTime();
     lock.lock();
     try {

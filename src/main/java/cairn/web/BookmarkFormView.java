@@ -10,6 +10,8 @@ import java.util.List;
  * @param quotes the quotes, one text box each; the form shows one more, empty, to add another
  * @param existingHref where to edit the bookmark this URL is already saved as
  * @param completeHref where the tag box asks for completions
+ * @param savedByOthers how many other people shared a save of this URL
+ * @param urlHref the URL's page, when others saved it
  */
 public record BookmarkFormView(
     PageView page,
@@ -28,7 +30,13 @@ public record BookmarkFormView(
     @Nullable String existingHref,
     List<String> yourTags,
     List<String> othersTags,
-    String completeHref) {
+    String completeHref,
+    int savedByOthers,
+    @Nullable String urlHref) {
+
+  public String savedByText() {
+    return "saved by " + savedByOthers + (savedByOthers == 1 ? " other" : " others");
+  }
 
   String action() {
     return id == null ? "/add" : "/b/" + id + "/edit";

@@ -3,6 +3,8 @@ package cairn.web;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkPatch;
+import cairn.bookmark.UrlKey;
+import cairn.browse.ListingService;
 import cairn.browse.TagSuggestions;
 import cairn.input.InvalidInputException;
 import cairn.tag.TagList;
@@ -21,10 +23,13 @@ import java.util.Map;
 final class BookmarkForms {
   private final TagSuggestions suggestions;
   private final PreferencesService preferences;
+  private final ListingService listings;
 
-  BookmarkForms(TagSuggestions suggestions, PreferencesService preferences) {
+  BookmarkForms(
+      TagSuggestions suggestions, PreferencesService preferences, ListingService listings) {
     this.suggestions = suggestions;
     this.preferences = preferences;
+    this.listings = listings;
   }
 
   /** The form as sent: every field as typed. */
@@ -117,6 +122,7 @@ final class BookmarkForms {
       @Nullable InvalidInputException error,
       @Nullable String existingHref) {
     String title = id == null ? "add a bookmark" : "edit bookmark";
+    int others = in.url().isEmpty() ? 0 : listings.savedByOthers(visitor.id(), in.url());
     return new BookmarkFormView(
         PageView.of(title, visitor).inPopup(popup),
         id,
@@ -134,7 +140,9 @@ final class BookmarkForms {
         existingHref,
         suggest(() -> suggestions.recommended(visitor.id(), in.url(), in.title())),
         suggest(() -> suggestions.popular(visitor.id(), in.url())),
-        "/tags/complete");
+        "/tags/complete",
+        others,
+        others == 0 ? null : WebPaths.url(UrlKey.of(in.url()).hash()));
   }
 
   /** The rule as a person reads it: {@code quotes[0]: …} is "quote 1: …" on the form. */

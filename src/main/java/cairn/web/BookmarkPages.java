@@ -253,7 +253,9 @@ final class BookmarkPages {
         v.existingHref(),
         v.yourTags(),
         v.othersTags(),
-        v.completeHref());
+        v.completeHref(),
+        v.savedByOthers(),
+        v.urlHref());
   }
 
   private static String value(String s) {

@@ -27,7 +27,6 @@ public record ListingView(
   /** The listing's feeds: everyone's, and the owner's private ones on their own listing. */
   public record Feeds(List<FeedLink> shared, List<FeedLink> own) {}
 
-
   /**
    * Who a user page belongs to in the network: how many they follow and how many follow them, and
    * for a signed-in visitor other than them, the form that follows or unfollows them.
@@ -69,7 +68,17 @@ public record ListingView(
       boolean mine,
       boolean shared,
       boolean unread,
-      @Nullable String copyHref) {}
+      @Nullable String copyHref,
+      int savedByOthers,
+      String urlHref) {
+
+    /** "saved by 3 others" when others shared the URL too, else what the URL page link says. */
+    public String urlLinkText() {
+      return savedByOthers == 0
+          ? "url"
+          : "saved by " + savedByOthers + (savedByOthers == 1 ? " other" : " others");
+    }
+  }
 
   public record Link(String label, String href) {}
 

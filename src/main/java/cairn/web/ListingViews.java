@@ -1,6 +1,7 @@
 package cairn.web;
 
 import cairn.bookmark.Bookmark;
+import cairn.bookmark.UrlKey;
 import cairn.browse.ListingPage;
 import cairn.feed.FeedFormat;
 import cairn.follow.FollowQueries;
@@ -47,7 +48,7 @@ final class ListingViews {
     return new ListingView(
         PageView.of(request.heading(), visitor),
         header(request, page.total()),
-        page.items().stream().map(b -> row(visitor, b)).toList(),
+        page.items().stream().map(b -> row(visitor, b, page.savedByOthers(b))).toList(),
         related(request, page.related()),
         request.cloud(),
         request.withRelatedMode(!request.cloud()),
@@ -118,7 +119,7 @@ final class ListingViews {
         owner == null ? "everyone's bookmarks" : owner + "'s bookmarks");
   }
 
-  Row row(Visitor visitor, Bookmark b) {
+  Row row(Visitor visitor, Bookmark b, int savedByOthers) {
     boolean mine = visitor.is(b.ownerId());
     return new Row(
         b.id(),
@@ -136,7 +137,9 @@ final class ListingViews {
         mine,
         b.shared(),
         b.toread(),
-        visitor.signedIn() && !mine ? "/add?copy=" + b.id() : null);
+        visitor.signedIn() && !mine ? "/add?copy=" + b.id() : null,
+        savedByOthers,
+        WebPaths.url(UrlKey.of(b.url()).hash()));
   }
 
   private static List<Related> related(ListingRequest request, List<TagCount> counts) {

@@ -107,6 +107,11 @@ final class WebPaths {
     return path;
   }
 
+  /** The page of everyone's saves of the URL with this {@code UrlKey#hash}. */
+  static String url(String hash) {
+    return "/url:" + hash;
+  }
+
   static String user(String name) {
     return "/u:" + name;
   }

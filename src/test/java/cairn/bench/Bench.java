@@ -68,8 +68,9 @@ public final class Bench {
       Scenarios scenarios = new Scenarios(q, settings.surface());
       Writes writes = new Writes(q);
       Mixed mixed = new Mixed(scenarios, writes);
-      List<Scenario> reads = scenarios.reads();
+      List<Scenario> reads = new java.util.ArrayList<>(scenarios.reads());
       reads.addAll(NetworkScenarios.of(data, q));
+      reads.addAll(new SocialScenarios(q, run, settings.surface()).reads());
       warmUp(server, reads);
       for (Scenario s : reads) {
         if (settings.runs(s.id())) {

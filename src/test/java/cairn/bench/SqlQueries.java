@@ -63,6 +63,11 @@ final class SqlQueries implements AutoCloseable {
     return rows;
   }
 
+  /** Any other question, bound with {@code params} in order; returns the row count. */
+  int query(String sql, Object... params) throws SQLException {
+    return rows(sql, new Ask(null, true, List.of(), "", 0, 0), params);
+  }
+
   /** Just the page with its rows' tags (Pinboard's posts/recent, posts/all, posts/get). */
   int page(Ask ask) throws SQLException {
     return rows("WITH m AS (" + matches(ask) + ") " + pageSql(), ask, ask.perPage, ask.offset);

@@ -1,6 +1,7 @@
 package cairn.bookmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlKeyTest {
+
+  @Test
+  void theHashNamingAUrlPageIsTheMd5OfTheKeySoEverySpellingOfTheUrlHasIt() {
+    String hash = UrlKey.of("http://example.org/a").hash();
+    assertEquals(PinboardHash.of("http://example.org/a"), hash);
+    assertEquals(hash, UrlKey.of("HTTP://EXAMPLE.org:80/a#x").hash());
+    assertNotEquals(hash, UrlKey.of("https://example.org/a").hash());
+    assertTrue(UrlKey.isHash(hash));
+    assertFalse(UrlKey.isHash(hash.toUpperCase(java.util.Locale.ROOT)));
+    assertFalse(UrlKey.isHash(hash.substring(1)));
+    assertFalse(UrlKey.isHash("g" + hash.substring(1)));
+    assertFalse(UrlKey.isHash(null));
+  }
 
   @ParameterizedTest
   @CsvSource({
