@@ -1,13 +1,20 @@
 package cairn.web;
 
+import cairn.bookmark.Bookmark;
 import cairn.browse.ListingPage;
 import cairn.browse.ListingService;
+import cairn.browse.Popular;
+import cairn.browse.PopularService;
+import cairn.browse.PopularWindow;
+import cairn.browse.UrlPage;
+import cairn.browse.UrlPageService;
 import cairn.feed.Feed;
 import cairn.feed.FeedFormat;
 import cairn.feed.FeedNotFoundException;
 import cairn.feed.FeedQueries;
 import cairn.feed.FeedVersion;
 import cairn.feed.FeedWriter;
+import cairn.follow.FollowQueries;
 import cairn.input.InvalidInputException;
 import cairn.search.Cursor;
 import cairn.search.Listing;
@@ -25,6 +32,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,31 +44,41 @@ import java.util.Set;
  * and {@code .tags} included, and {@code …/u:NAME/toread} their unread ones.
  *
  * <p>A new listing page gets its feed with one route here that builds the page's listing the way
- * the page does and hands it to {@link #answer}.
+ * the page does and hands it to {@link #answer}. The URL pages ({@code /url:HASH}) and {@code
+ * /popular} have feeds of their first page too; {@code /network} has only a private one, {@code
+ * …/secret:SECRET/u:NAME/network}, since it is the network of a signed-in person.
  */
 @Controller("/feeds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class FeedController {
   static final int MAX_COUNT = 400;
   private static final String UNREAD = "toread";
+  private static final String NETWORK = "network";
 
   private final ListingService listings;
   private final UserService users;
   private final FeedQueries queries;
   private final FeedWriter writer;
   private final PublicSite site;
+  private final Others others;
+
+  /** The social pages a feed may be of, beside the listings. */
+  @jakarta.inject.Singleton
+  record Others(UrlPageService urls, PopularService popular, FollowQueries follows) {}
 
   FeedController(
       ListingService listings,
       UserService users,
       FeedQueries queries,
       FeedWriter writer,
-      PublicSite site) {
+      PublicSite site,
+      Others others) {
     this.listings = listings;
     this.users = users;
     this.queries = queries;
     this.writer = writer;
     this.site = site;
+    this.others = others;
   }
 
   @Get("/{format}/recent")
@@ -71,6 +89,46 @@ final class FeedController {
   @Get("/{format}/search")
   HttpResponse<?> search(String format, HttpRequest<?> request) {
     return everyone(kind(format), request, WebPaths.Filter.NONE);
+  }
+
+  /** Everyone's shared saves of one URL: the first page of {@code /url:HASH}. */
+  @Get("/{format}/url:{hash}")
+  HttpResponse<?> url(String format, HttpRequest<?> request, String hash) {
+    FeedFormat kind = kind(format);
+    HttpParameters params = request.getParameters();
+    UrlPage page =
+        others.urls().page(Listing.ANONYMOUS, hash, null, count(params, UrlPageViews.perPage(params)));
+    Feed feed =
+        feed(
+            "saves of " + page.url() + " · Cairn",
+            "Everyone's shared saves of " + page.url() + " on Cairn, newest first.",
+            WebPaths.url(page.hash()),
+            request,
+            queries.lastChangeOfAnyone(),
+            page.saves().items());
+    return respond(kind, request, feed, false);
+  }
+
+  /**
+   * The first page of {@code /popular} in its {@code window}: each URL as its newest shared save,
+   * most people first.
+   */
+  @Get("/{format}/popular")
+  HttpResponse<?> popular(String format, HttpRequest<?> request) {
+    FeedFormat kind = kind(format);
+    HttpParameters params = request.getParameters();
+    PopularWindow window = PopularWindow.parse(params.get("window"));
+    Popular page =
+        others.popular().list(window, null, count(params, UrlPageViews.perPage(params)));
+    Feed feed =
+        feed(
+            "popular, " + window.label() + " · Cairn",
+            "The URLs the most people shared on Cairn in " + window.label() + ", most first.",
+            window == PopularWindow.DEFAULT ? "/popular" : "/popular?window=" + window.label(),
+            request,
+            queries.lastChangeOfAnyone(),
+            page.items().stream().map(Popular.Entry::newest).toList());
+    return respond(kind, request, feed, false);
   }
 
   @Get("/{format}/t:{+tags}")
@@ -110,49 +168,99 @@ final class FeedController {
   private HttpResponse<?> everyone(
       FeedFormat format, HttpRequest<?> request, WebPaths.Filter filter) {
     ListingRequest page = firstPage(null, filter, request.getParameters(), null);
-    return answer(format, request, page, Listing.ANONYMOUS, queries.lastChangeOfAnyone(), false);
+    return answer(
+        format,
+        request,
+        page,
+        page.listing(Listing.ANONYMOUS),
+        queries.lastChangeOfAnyone(),
+        false);
   }
 
   private HttpResponse<?> ofUser(
       FeedFormat format, HttpRequest<?> request, User owner, WebPaths.Filter filter) {
     ListingRequest page = firstPage(owner, filter, request.getParameters(), null);
-    return answer(format, request, page, Listing.ANONYMOUS, changedAt(owner), false);
+    return answer(
+        format, request, page, page.listing(Listing.ANONYMOUS), changedAt(owner), false);
   }
 
-  /** {@code rest}: {@code toread} (the unread feed) and/or {@code t:A/t:-C} segments. */
+  /**
+   * {@code rest}: {@code toread} (the unread feed) and/or {@code t:A/t:-C} segments, or {@code
+   * network} and its tag segments (the shared bookmarks of the people the owner follows).
+   */
   private HttpResponse<?> own(FeedFormat format, HttpRequest<?> request, User owner, String rest) {
+    if (rest.equals(NETWORK) || rest.startsWith(NETWORK + "/")) {
+      WebPaths.Filter filter = WebPaths.parseFilter(rest.substring(NETWORK.length()));
+      ListingRequest page = firstPage(null, filter, request.getParameters(), null).inNetwork();
+      Listing listing = page.narrow(others.follows().network(owner.id()));
+      return answer(
+          format, request, page, listing, queries.lastChangeOfAnyone(), true, owner.name());
+    }
     boolean unread = rest.equals(UNREAD) || rest.startsWith(UNREAD + "/");
     WebPaths.Filter filter = WebPaths.parseFilter(unread ? rest.substring(UNREAD.length()) : rest);
     ListingRequest page =
         firstPage(owner, filter, request.getParameters(), unread ? Boolean.TRUE : null);
-    return answer(format, request, page, owner.id(), changedAt(owner), true);
+    return answer(
+        format, request, page, page.listing(owner.id()), changedAt(owner), true, owner.name());
   }
 
   /**
-   * The feed of {@code page}'s listing as {@code viewer} sees it: its first page, {@code count}
-   * long, without the counts the page shows beside it (a feed has no total or related tags). The
-   * answer is a 304 when the reader already has this version.
+   * The feed of {@code page}'s {@code listing} (built from the page's request, as the page builds
+   * it): its first page, {@code count} long, without the counts the page shows beside it (a feed has
+   * no total or related tags).
    */
   private HttpResponse<?> answer(
       FeedFormat kind,
       HttpRequest<?> request,
       ListingRequest page,
-      long viewer,
+      Listing listing,
       Instant changedAt,
       boolean secret) {
+    return answer(kind, request, page, listing, changedAt, secret, null);
+  }
+
+  private HttpResponse<?> answer(
+      FeedFormat kind,
+      HttpRequest<?> request,
+      ListingRequest page,
+      Listing listing,
+      Instant changedAt,
+      boolean secret,
+      @Nullable String reader) {
     int count = count(request.getParameters(), page.perPage());
-    Listing listing = page.listing(viewer).withPerPage(count).withCounts(Set.of());
-    ListingPage items = listings.list(listing);
-    Instant updated =
-        items.items().stream().map(b -> b.updated()).reduce(changedAt, FeedController::later);
+    ListingPage items = listings.list(listing.withPerPage(count).withCounts(Set.of()));
     Feed feed =
-        new Feed(
-            FeedTitles.title(page, viewer != Listing.ANONYMOUS),
-            FeedTitles.description(page, viewer != Listing.ANONYMOUS),
-            site.base() + page.href((Cursor) null),
-            site.base() + request.getUri().toString(),
-            updated,
+        feed(
+            FeedTitles.title(page, secret),
+            FeedTitles.description(page, secret, reader),
+            page.href((Cursor) null),
+            request,
+            changedAt,
             items.items());
+    return respond(kind, request, feed, secret);
+  }
+
+  /** A feed of {@code items} from the page at {@code path}, updated when its newest item was. */
+  private Feed feed(
+      String title,
+      String description,
+      String path,
+      HttpRequest<?> request,
+      Instant changedAt,
+      List<Bookmark> items) {
+    Instant updated = items.stream().map(Bookmark::updated).reduce(changedAt, FeedController::later);
+    return new Feed(
+        title,
+        description,
+        site.base() + path,
+        site.base() + request.getUri().toString(),
+        updated,
+        items);
+  }
+
+  /** The feed written, or a 304 when the reader already has this version. */
+  private HttpResponse<?> respond(
+      FeedFormat kind, HttpRequest<?> request, Feed feed, boolean secret) {
     FeedWriter.Written written = writer.write(feed, kind);
     FeedVersion version = written.version();
     HttpHeaders asked = request.getHeaders();

@@ -1,5 +1,6 @@
 package cairn.web;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +27,12 @@ final class FeedTitles {
     return String.join(" · ", parts);
   }
 
-  static String description(ListingRequest page, boolean own) {
+  /** One sentence on the listing; {@code reader} is whose private feed it is, if it is one. */
+  static String description(ListingRequest page, boolean own, @Nullable String reader) {
     String whose =
-        page.ownerName() == null
+        page.network()
+            ? "Shared bookmarks of the people " + reader + " follows,"
+            : page.ownerName() == null
             ? "Everyone's shared bookmarks"
             : own
                 ? page.ownerName() + "'s bookmarks, private ones included,"

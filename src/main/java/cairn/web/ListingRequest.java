@@ -47,7 +47,11 @@ record ListingRequest(
     return new ListingRequest(null, true, filter, q, perPage, perPageGiven, cursor, unread, cloud);
   }
 
+  /** The listing of one owner's or everyone's bookmarks; a network's base comes from its follows. */
   Listing listing(long viewer) {
+    if (network) {
+      throw new IllegalStateException("a network listing starts from the people followed");
+    }
     return narrow(Listing.of(viewer, owner == null ? null : owner.id()));
   }
 
@@ -110,6 +114,16 @@ record ListingRequest(
         + format.pathName()
         + "/secret:"
         + secret
+        + link(path(), null, perPageGiven ? perPage : 0, false);
+  }
+
+  /** {@code reader}'s private feed of this network listing, keyed by their feed secret. */
+  String networkFeedHref(FeedFormat format, String secret, String reader) {
+    return "/feeds/"
+        + format.pathName()
+        + "/secret:"
+        + secret
+        + WebPaths.user(reader)
         + link(path(), null, perPageGiven ? perPage : 0, false);
   }
 

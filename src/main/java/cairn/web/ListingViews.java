@@ -74,6 +74,13 @@ final class ListingViews {
     List<FeedLink> shared = new ArrayList<>();
     List<FeedLink> own = new ArrayList<>();
     for (FeedFormat format : FeedFormat.values()) {
+      if (request.network()) {
+        // a network is its reader's own: only their secret feed carries it
+        String secret = visitor.user().feedSecret();
+        own.add(
+            FeedLink.of(format, request.networkFeedHref(format, secret, visitor.name()), title));
+        continue;
+      }
       shared.add(FeedLink.of(format, request.feedHref(format), title));
       if (request.owner() != null && visitor.is(request.owner().id())) {
         String secret = visitor.user().feedSecret();

@@ -12,7 +12,8 @@ public record PopularView(
     List<Item> items,
     @Nullable String earlier,
     @Nullable String later,
-    List<Choice> perPage) {
+    List<Choice> perPage,
+    List<FeedLink> feeds) {
 
   /** One popular URL, shown by its newest shared save. */
   public record Item(

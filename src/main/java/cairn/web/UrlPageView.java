@@ -12,6 +12,7 @@ import java.util.List;
  * @param yours the viewer's own save when it is private (a shared one is among the rows)
  * @param editHref where the viewer edits their save, if they have one
  * @param copyHref where the viewer copies the newest shared save to their own, if they may
+ * @param feeds the RSS and Atom feeds of the URL's shared saves
  */
 public record UrlPageView(
     PageView page,
@@ -27,7 +28,8 @@ public record UrlPageView(
     List<Row> rows,
     @Nullable String earlier,
     @Nullable String later,
-    List<Choice> perPage) {
+    List<Choice> perPage,
+    List<FeedLink> feeds) {
 
   /** A tag in the URL's cloud: everyone's shared bookmarks with it, sized by its use here. */
   public record CloudTag(String name, int count, String href, int size) {}

@@ -4,6 +4,7 @@ import cairn.bookmark.Bookmark;
 import cairn.browse.Popular;
 import cairn.browse.PopularWindow;
 import cairn.browse.UrlPage;
+import cairn.feed.FeedFormat;
 import cairn.input.InvalidInputException;
 import cairn.search.Listing;
 import cairn.search.TagCount;
@@ -60,7 +61,8 @@ final class UrlPageViews {
         saves.items().stream().map(b -> listings.row(visitor, b, saves.savedByOthers(b))).toList(),
         saves.earlier() == null ? null : link(path, saves.earlier().encode(), size, null),
         saves.later() == null ? null : link(path, saves.later().encode(), size, null),
-        perPageChoices(path, saves.perPage(), null));
+        perPageChoices(path, saves.perPage(), null),
+        feeds(link(path, null, size, null), "saves of " + page.url()));
   }
 
   PopularView popular(Visitor visitor, Popular page, boolean perPageGiven) {
@@ -99,7 +101,15 @@ final class UrlPageViews {
         items,
         page.earlier() == null ? null : link("/popular", page.earlier().encode(), size, window),
         page.later() == null ? null : link("/popular", page.later().encode(), size, window),
-        perPageChoices("/popular", page.perPage(), window));
+        perPageChoices("/popular", page.perPage(), window),
+        feeds(link("/popular", null, size, window), "popular, " + page.window().label()));
+  }
+
+  /** The RSS and Atom feeds of the first page at {@code pathAndQuery}. */
+  private static List<FeedLink> feeds(String pathAndQuery, String title) {
+    return java.util.Arrays.stream(FeedFormat.values())
+        .map(f -> FeedLink.of(f, "/feeds/" + f.pathName() + pathAndQuery, title))
+        .toList();
   }
 
   /** {@code per_page} as the web takes it: one of 20, 40, 80, 120, 160; 20 when not given. */
