@@ -4,6 +4,7 @@ import static cairn.db.schema.Tables.BOOKMARKS;
 import static cairn.db.schema.Tables.QUOTES;
 
 import cairn.journal.ChangeJournal;
+import cairn.tag.TagName;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,7 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /**
  * The one write path for bookmark contents: a single save is a batch of one, an import batch a
@@ -175,7 +179,7 @@ public class BookmarkWriter {
     db.batch(updates.stream().map(c -> updateRow(c, now)).toList()).execute();
   }
 
-  private org.jooq.Query updateRow(Change c, long now) {
+  private Query updateRow(Change c, long now) {
     BookmarkState s = c.after();
     var update = db.update(BOOKMARKS).set(BOOKMARKS.TITLE, s.title());
     if (!s.url().equals(c.before().state().url())) {
@@ -203,8 +207,8 @@ public class BookmarkWriter {
         return;
       }
       relinked.add(id);
-      var keys = now.stream().map(t -> t.key()).collect(java.util.stream.Collectors.toSet());
-      before.stream().map(t -> t.key()).filter(k -> !keys.contains(k)).forEach(dropped::add);
+      Set<String> keys = now.stream().map(TagName::key).collect(Collectors.toSet());
+      before.stream().map(TagName::key).filter(k -> !keys.contains(k)).forEach(dropped::add);
     }
     for (int i = 0; i < now.size(); i++) {
       links.add(new BookmarkTags.Link(id, now.get(i), i));
