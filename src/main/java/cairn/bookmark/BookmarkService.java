@@ -3,21 +3,23 @@ package cairn.bookmark;
 import static cairn.db.schema.Tables.BOOKMARKS;
 import static cairn.db.schema.Tables.QUOTES;
 
+import cairn.bookmark.BookmarkWriter.Change;
+import cairn.bookmark.BookmarkWriter.Stored;
 import cairn.db.schema.tables.records.BookmarksRecord;
 import cairn.input.InvalidInputException;
 import cairn.journal.ChangeJournal;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Every change to bookmarks: each method is one transaction that also appends to the change
  * journal, so a failure anywhere leaves neither a half-written bookmark nor a journal row behind.
+ * Contents are written by {@link BookmarkWriter}, the same path imports take.
  *
  * <p>Methods take the acting user's id; a bookmark that is not theirs is "not found".
  */
@@ -25,6 +27,7 @@ import org.jooq.impl.DSL;
 public class BookmarkService {
   private final DSLContext db;
   private final BookmarkQueries queries;
+  private final BookmarkWriter writer;
   private final BookmarkTags tags;
   private final ChangeJournal journal;
   private final Clock clock;
@@ -32,11 +35,13 @@ public class BookmarkService {
   BookmarkService(
       DSLContext db,
       BookmarkQueries queries,
+      BookmarkWriter writer,
       BookmarkTags tags,
       ChangeJournal journal,
       Clock clock) {
     this.db = db;
     this.queries = queries;
+    this.writer = writer;
     this.tags = tags;
     this.journal = journal;
     this.clock = clock;
@@ -52,69 +57,59 @@ public class BookmarkService {
    */
   @Transactional
   public Saved create(long userId, BookmarkDraft draft, boolean replace) {
-    UrlKey key = UrlKey.of(draft.url());
-    var existing = queries.findIdByUrl(userId, key);
-    if (existing.isPresent() && !replace) {
-      throw new DuplicateBookmarkException(existing.get(), draft.url());
+    String key = UrlKey.of(draft.url()).value();
+    BookmarkState state = BookmarkState.of(draft, clock.millis());
+    // the common case, a URL the user does not have yet, costs no read first
+    BookmarkWriter.Written written = writer.write(userId, List.of(new Change(null, state, key)));
+    long id = written.ids().getFirst();
+    if (id != 0) {
+      return saved(id, written.seq(), true);
     }
-    Instant now = clock.instant();
-    BookmarksRecord row =
-        existing.isPresent()
-            ? db.fetchSingle(BOOKMARKS, BOOKMARKS.ID.eq(existing.get()))
-            : db.newRecord(BOOKMARKS);
-    row.setUserId(userId);
-    setUrl(row, draft.url(), key);
-    row.setTitle(draft.title());
-    row.setNotes(draft.notes());
-    row.setShared(draft.shared());
-    row.setToread(draft.toread());
-    if (draft.created() != null || existing.isEmpty()) {
-      row.setCreatedAt((draft.created() != null ? draft.created() : now).toEpochMilli());
+    Stored existing = writer.stored(userId, List.of(key)).get(key);
+    if (!replace) {
+      throw new DuplicateBookmarkException(existing.state().id(), draft.url());
     }
-    row.setUpdatedAt(now.toEpochMilli());
-    row.store();
-    replaceQuotes(row.getId(), draft.quotes(), now);
-    tags.replace(userId, row.getId(), draft.tags());
-    return saved(userId, row.getId(), existing.isEmpty());
+    BookmarkState before = existing.state();
+    BookmarkState after =
+        new BookmarkState(
+            before.id(),
+            state.url(),
+            state.title(),
+            state.notes(),
+            state.quotes(),
+            state.tags(),
+            state.shared(),
+            state.toread(),
+            draft.created() != null ? state.created() : before.created());
+    return saved(
+        before.id(), writer.write(userId, List.of(new Change(existing, after, key))).seq(), false);
   }
 
   /** Changes the fields the patch gives; a new URL must not be one the user already saved. */
   @Transactional
   public Saved update(long userId, long id, BookmarkPatch patch) {
-    BookmarksRecord row = owned(userId, id);
-    Instant now = clock.instant();
+    Stored stored = writer.stored(userId, id);
+    BookmarkState s = stored.state();
+    String key = stored.urlKey();
     if (patch.url() != null) {
-      UrlKey key = UrlKey.of(patch.url());
-      var other = queries.findIdByUrl(userId, key).filter(found -> found != id);
+      key = UrlKey.of(patch.url()).value();
+      var other = queries.findIdByUrl(userId, new UrlKey(key)).filter(found -> found != id);
       if (other.isPresent()) {
         throw new DuplicateBookmarkException(other.get(), patch.url());
       }
-      setUrl(row, patch.url(), key);
     }
-    if (patch.title() != null) {
-      row.setTitle(patch.title());
-    }
-    if (patch.notes() != null) {
-      row.setNotes(patch.notes());
-    }
-    if (patch.shared() != null) {
-      row.setShared(patch.shared());
-    }
-    if (patch.toread() != null) {
-      row.setToread(patch.toread());
-    }
-    if (patch.created() != null) {
-      row.setCreatedAt(patch.created().toEpochMilli());
-    }
-    row.setUpdatedAt(now.toEpochMilli());
-    row.store();
-    if (patch.quotes() != null) {
-      replaceQuotes(id, patch.quotes(), now);
-    }
-    if (patch.tags() != null) {
-      tags.replace(userId, id, patch.tags());
-    }
-    return saved(userId, id, false);
+    BookmarkState after =
+        new BookmarkState(
+            id,
+            patch.url() != null ? patch.url() : s.url(),
+            patch.title() != null ? patch.title() : s.title(),
+            patch.notes() != null ? patch.notes() : s.notes(),
+            patch.quotes() != null ? patch.quotes() : s.quotes(),
+            patch.tags() != null ? patch.tags().tags() : s.tags(),
+            patch.shared() != null ? patch.shared() : s.shared(),
+            patch.toread() != null ? patch.toread() : s.toread(),
+            patch.created() != null ? patch.created().toEpochMilli() : s.created());
+    return saved(id, writer.write(userId, List.of(new Change(stored, after, key))).seq(), false);
   }
 
   /** Deletes the bookmark with its quotes and tag links; returns the journal position. */
@@ -131,23 +126,33 @@ public class BookmarkService {
   @Transactional
   public Saved addQuote(long userId, long id, String text) {
     String quote = BookmarkDraft.checkQuote("text", text);
-    BookmarksRecord row = owned(userId, id);
-    var quotes =
-        db.select(DSL.count(), DSL.max(QUOTES.POSITION))
-            .from(QUOTES)
-            .where(QUOTES.BOOKMARK_ID.eq(id))
-            .fetchSingle();
-    if (quotes.value1() >= BookmarkDraft.MAX_QUOTES) {
+    Stored stored = writer.stored(userId, id);
+    BookmarkState s = stored.state();
+    if (s.quotes().size() >= BookmarkDraft.MAX_QUOTES) {
       throw new InvalidInputException(
           "text", "a bookmark has at most 100 quotes; remove one first");
     }
-    Instant now = clock.instant();
-    insertQuote(id, quotes.value2() == null ? 0 : quotes.value2() + 1, quote, now);
-    touch(row, now);
-    return saved(userId, id, false);
+    List<String> quotes = new ArrayList<>(s.quotes());
+    quotes.add(quote);
+    BookmarkState after =
+        new BookmarkState(
+            id,
+            s.url(),
+            s.title(),
+            s.notes(),
+            quotes,
+            s.tags(),
+            s.shared(),
+            s.toread(),
+            s.created());
+    return saved(
+        id, writer.write(userId, List.of(new Change(stored, after, stored.urlKey()))).seq(), false);
   }
 
-  /** Removes one quote of the bookmark. */
+  /**
+   * Removes one quote of the bookmark. The rows of the others stay as they are (their ids are what
+   * clients remove them by), so this is a delete of its own rather than a new state.
+   */
   @Transactional
   public Saved removeQuote(long userId, long id, long quoteId) {
     BookmarksRecord row = owned(userId, id);
@@ -156,8 +161,9 @@ public class BookmarkService {
     if (removed == 0) {
       throw new QuoteNotFoundException(id, quoteId);
     }
-    touch(row, clock.instant());
-    return saved(userId, id, false);
+    row.setUpdatedAt(clock.millis());
+    row.store();
+    return saved(id, journal.append(userId, id), false);
   }
 
   private BookmarksRecord owned(long userId, long id) {
@@ -168,35 +174,7 @@ public class BookmarkService {
     return row;
   }
 
-  private static void setUrl(BookmarksRecord row, String url, UrlKey key) {
-    row.setUrl(url);
-    row.setUrlKey(key.value());
-    row.setHash(PinboardHash.of(url));
-  }
-
-  private void touch(BookmarksRecord row, Instant now) {
-    row.setUpdatedAt(now.toEpochMilli());
-    row.store();
-  }
-
-  private void replaceQuotes(long id, List<String> quotes, Instant now) {
-    db.deleteFrom(QUOTES).where(QUOTES.BOOKMARK_ID.eq(id)).execute();
-    for (int i = 0; i < quotes.size(); i++) {
-      insertQuote(id, i, quotes.get(i), now);
-    }
-  }
-
-  private void insertQuote(long id, long position, String text, Instant now) {
-    db.insertInto(QUOTES)
-        .set(QUOTES.BOOKMARK_ID, id)
-        .set(QUOTES.POSITION, position)
-        .set(QUOTES.TEXT, text)
-        .set(QUOTES.CREATED_AT, now.toEpochMilli())
-        .execute();
-  }
-
-  private Saved saved(long userId, long id, boolean created) {
-    long seq = journal.append(userId, id);
+  private Saved saved(long id, long seq, boolean created) {
     Bookmark bookmark =
         queries.find(id).orElseThrow(() -> new IllegalStateException("just written: " + id));
     return new Saved(bookmark, seq, created);

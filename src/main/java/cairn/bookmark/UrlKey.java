@@ -5,6 +5,7 @@ import cairn.input.TextLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +33,27 @@ public record UrlKey(String value) {
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
   private static final Pattern ESCAPE = Pattern.compile("%([0-9a-fA-F]{2})");
   private static final String UNSAFE = " \"<>\\^`{|}";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
 
   /**
    * Validates {@code url} and returns its key; throws naming the rule when it is not a savable URL.
    */
   public static UrlKey of(String url) {
+    // a draft checks its URL and the write path then asks for the same URL's key: one parse
+    Last last = LAST.get();
+    if (last != null && last.url() == url) {
+      return last.key();
+    }
+    UrlKey key = parse(url);
+    LAST.set(new Last(url, key));
+    return key;
+  }
+
+  /** The last URL this thread turned into a key, by identity. */
+  private record Last(String url, UrlKey key) {}
+
+  private static UrlKey parse(String url) {
     String trimmed = checkShape(url);
     String scheme = schemeOf(trimmed);
     URI uri;
@@ -59,7 +76,36 @@ public record UrlKey(String value) {
     if (query != null && !query.isEmpty()) {
       key.append('?').append(upperCaseEscapes(query));
     }
-    return new UrlKey(URI.create(key.toString()).toASCIIString());
+    return new UrlKey(toAscii(key.toString()));
+  }
+
+  /**
+   * What {@link URI#toASCIIString} makes of the key, without parsing it a second time: text beyond
+   * ASCII in NFC, percent-encoded as UTF-8 with upper-case hex.
+   */
+  private static String toAscii(String key) {
+    if (isAscii(key)) {
+      return key;
+    }
+    byte[] bytes = Normalizer.normalize(key, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(bytes.length + 16);
+    for (byte b : bytes) {
+      if (b >= 0) {
+        out.append((char) b);
+      } else {
+        out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -177,6 +223,9 @@ public record UrlKey(String value) {
   }
 
   private static String upperCaseEscapes(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
     return ESCAPE.matcher(s).replaceAll(m -> "%" + m.group(1).toUpperCase(Locale.ROOT));
   }
 

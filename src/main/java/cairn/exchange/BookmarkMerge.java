@@ -1,6 +1,7 @@
 package cairn.exchange;
 
 import cairn.bookmark.BookmarkDraft;
+import cairn.bookmark.BookmarkState;
 import cairn.input.InvalidInputException;
 import cairn.tag.TagList;
 import cairn.tag.TagName;
@@ -29,44 +30,13 @@ import java.util.Set;
 final class BookmarkMerge {
   private BookmarkMerge() {}
 
-  /** A bookmark's fields as the merge sees them; {@code id} is 0 for one not yet stored. */
-  record State(
-      long id,
-      String url,
-      String title,
-      String notes,
-      List<String> quotes,
-      List<TagName> tags,
-      boolean shared,
-      boolean toread,
-      long created) {
-    State {
-      quotes = List.copyOf(quotes);
-      tags = List.copyOf(tags);
-    }
-
-    /** A new bookmark from a checked draft; no date means {@code now}. */
-    static State of(BookmarkDraft draft, long now) {
-      return new State(
-          0,
-          draft.url(),
-          draft.title(),
-          draft.notes(),
-          draft.quotes(),
-          draft.tags().tags(),
-          draft.shared(),
-          draft.toread(),
-          draft.created() == null ? now : draft.created().toEpochMilli());
-    }
-  }
-
   /** The bookmark after taking in the entry; equal to {@code have} when the entry adds nothing. */
-  static State merge(State have, BookmarkDraft entry) {
+  static BookmarkState merge(BookmarkState have, BookmarkDraft entry) {
     long created =
         entry.created() == null
             ? have.created()
             : Math.min(have.created(), entry.created().toEpochMilli());
-    return new State(
+    return new BookmarkState(
         have.id(),
         have.url(),
         have.title().isEmpty() ? entry.title() : have.title(),

@@ -17,8 +17,9 @@ final class Passwords {
   // OWASP's first recommended Argon2id setting: 19 MiB, 2 passes, 1 lane.
   private static final Argon2Function ARGON2 =
       Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
-  // Checked when the user does not exist, so that the answer takes as long either way.
-  private final String decoy = hash("not a password of anyone's");
+  // Checked when the user does not exist, so that the answer takes as long either way; made on
+  // first use, since hashing it at start cost every CLI command (import, export) a second cold.
+  private volatile String decoy;
 
   String hash(String password) {
     return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
@@ -29,7 +30,11 @@ final class Passwords {
   }
 
   void burnTime(String password) {
-    matches(password, decoy);
+    String against = decoy;
+    if (against == null) {
+      against = decoy = hash("not a password of anyone's");
+    }
+    matches(password, against);
   }
 
   static String check(String password) {

@@ -130,9 +130,15 @@ final class CairnServer implements AutoCloseable {
 
   /** Runs a CLI command of the jar on {@code dataDir}, appending its output to {@code log}. */
   static Cli command(Path dataDir, Path log, String stdin, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+    return command(List.of(), dataDir, log, stdin, args);
+  }
+
+  /** Runs a CLI command of the jar with these JVM options first (an AOT cache, say). */
+  static Cli command(List<String> jvmOptions, Path dataDir, Path log, String stdin, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command)
