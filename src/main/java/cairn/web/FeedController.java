@@ -97,7 +97,9 @@ final class FeedController {
     FeedFormat kind = kind(format);
     HttpParameters params = request.getParameters();
     UrlPage page =
-        others.urls().page(Listing.ANONYMOUS, hash, null, count(params, UrlPageViews.perPage(params)));
+        others
+            .urls()
+            .page(Listing.ANONYMOUS, hash, null, count(params, UrlPageViews.perPage(params)));
     Feed feed =
         feed(
             "saves of " + page.url() + " · Cairn",
@@ -118,8 +120,7 @@ final class FeedController {
     FeedFormat kind = kind(format);
     HttpParameters params = request.getParameters();
     PopularWindow window = PopularWindow.parse(params.get("window"));
-    Popular page =
-        others.popular().list(window, null, count(params, UrlPageViews.perPage(params)));
+    Popular page = others.popular().list(window, null, count(params, UrlPageViews.perPage(params)));
     Feed feed =
         feed(
             "popular, " + window.label() + " · Cairn",
@@ -180,8 +181,7 @@ final class FeedController {
   private HttpResponse<?> ofUser(
       FeedFormat format, HttpRequest<?> request, User owner, WebPaths.Filter filter) {
     ListingRequest page = firstPage(owner, filter, request.getParameters(), null);
-    return answer(
-        format, request, page, page.listing(Listing.ANONYMOUS), changedAt(owner), false);
+    return answer(format, request, page, page.listing(Listing.ANONYMOUS), changedAt(owner), false);
   }
 
   /**
@@ -206,8 +206,8 @@ final class FeedController {
 
   /**
    * The feed of {@code page}'s {@code listing} (built from the page's request, as the page builds
-   * it): its first page, {@code count} long, without the counts the page shows beside it (a feed has
-   * no total or related tags).
+   * it): its first page, {@code count} long, without the counts the page shows beside it (a feed
+   * has no total or related tags).
    */
   private HttpResponse<?> answer(
       FeedFormat kind,
@@ -248,7 +248,8 @@ final class FeedController {
       HttpRequest<?> request,
       Instant changedAt,
       List<Bookmark> items) {
-    Instant updated = items.stream().map(Bookmark::updated).reduce(changedAt, FeedController::later);
+    Instant updated =
+        items.stream().map(Bookmark::updated).reduce(changedAt, FeedController::later);
     return new Feed(
         title,
         description,

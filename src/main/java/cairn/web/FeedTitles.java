@@ -33,10 +33,10 @@ final class FeedTitles {
         page.network()
             ? "Shared bookmarks of the people " + reader + " follows,"
             : page.ownerName() == null
-            ? "Everyone's shared bookmarks"
-            : own
-                ? page.ownerName() + "'s bookmarks, private ones included,"
-                : page.ownerName() + "'s shared bookmarks";
+                ? "Everyone's shared bookmarks"
+                : own
+                    ? page.ownerName() + "'s bookmarks, private ones included,"
+                    : page.ownerName() + "'s shared bookmarks";
     List<String> tags = page.filter().tags();
     String tagged = tags.isEmpty() ? "" : " tagged " + String.join(" and ", tags);
     String search = page.q().isEmpty() ? "" : " matching “" + page.q() + "”";

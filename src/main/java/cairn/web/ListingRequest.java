@@ -47,7 +47,9 @@ record ListingRequest(
     return new ListingRequest(null, true, filter, q, perPage, perPageGiven, cursor, unread, cloud);
   }
 
-  /** The listing of one owner's or everyone's bookmarks; a network's base comes from its follows. */
+  /**
+   * The listing of one owner's or everyone's bookmarks; a network's base comes from its follows.
+   */
   Listing listing(long viewer) {
     if (network) {
       throw new IllegalStateException("a network listing starts from the people followed");
