@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cairn.journal.ChangeJournal;
+import cairn.search.SearchIndex;
 import cairn.support.ApiTest;
 import cairn.support.BigBookmarkFile;
 import cairn.support.Http;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class ImportApiTest extends ApiTest {
   @Inject Sql sql;
+  @Inject SearchIndex index;
+  @Inject ChangeJournal journal;
 
   @Value("${cairn.data-dir}")
   Path dataDir;
@@ -203,6 +207,8 @@ class ImportApiTest extends ApiTest {
     System.out.printf("API import done after %d ms%n", (System.nanoTime() - began) / 1_000_000);
     assertEquals("done", job.get("state").asText(), job.toString());
     assertEquals(entries, job.get("report").get("imported").asInt());
+    // a listing waits only seconds for the index; 50 MB of notes on a loaded machine take longer
+    assertTrue(index.awaitVisible(journal.lastSeq(), Duration.ofMinutes(5)), "index caught up");
     var listed = http.get("/api/v1/bookmarks?tags=big_api", carol);
     assertEquals(entries, listed.json().get("total").asInt(), listed.body());
   }
