@@ -16,20 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,30 +192,7 @@ public class SearchIndex {
    * shared one, or their own.
    */
   public Optional<String> findUrlKey(long viewer, String urlHash) {
-    return searchers.search(
-        searcher -> {
-          BooleanQuery.Builder visible =
-              new BooleanQuery.Builder()
-                  .add(new TermQuery(new Term(IndexFields.SHARED, IndexFields.YES)), Occur.SHOULD);
-          if (viewer != Listing.ANONYMOUS) {
-            visible.add(
-                new TermQuery(new Term(IndexFields.OWNER, Long.toString(viewer))), Occur.SHOULD);
-          }
-          Query query =
-              new BooleanQuery.Builder()
-                  .add(new TermQuery(new Term(IndexFields.URL_HASH, urlHash)), Occur.FILTER)
-                  .add(visible.build(), Occur.FILTER)
-                  .build();
-          TopDocs top = searcher.search(query, 1);
-          if (top.scoreDocs.length == 0) {
-            return Optional.<String>empty();
-          }
-          return Optional.ofNullable(
-              searcher
-                  .storedFields()
-                  .document(top.scoreDocs[0].doc, Set.of(IndexFields.URL_KEY))
-                  .get(IndexFields.URL_KEY));
-        });
+    return searchers.search(searcher -> UrlLookup.findUrlKey(searcher, viewer, urlHash));
   }
 
   /**

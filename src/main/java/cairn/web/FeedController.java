@@ -30,6 +30,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ final class FeedController {
   private final Others others;
 
   /** The social pages a feed may be of, beside the listings. */
-  @jakarta.inject.Singleton
+  @Singleton
   record Others(UrlPageService urls, PopularService popular, FollowQueries follows) {}
 
   FeedController(
