@@ -117,6 +117,19 @@ public record UrlKey(String value) {
     return PinboardHash.of(value);
   }
 
+  /**
+   * The key's host, lower-cased, without user info and port ({@code [::1]} for an IPv6 address), as
+   * the site a search can name; a host beyond ASCII stays percent-encoded as in the key.
+   */
+  public String host() {
+    int start = value.indexOf("://") + 3;
+    int end = value.indexOf('/', start);
+    String authority = value.substring(start, end < 0 ? value.length() : end);
+    String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+    int colon = hostPort.lastIndexOf(':');
+    return colon > hostPort.lastIndexOf(']') ? hostPort.substring(0, colon) : hostPort;
+  }
+
   /** Whether {@code text} has the shape of a {@link #hash()}: 32 lower-case hex digits. */
   public static boolean isHash(String text) {
     return text != null && text.length() == 32 && text.chars().allMatch(UrlKey::isLowerHex);

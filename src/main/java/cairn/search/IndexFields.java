@@ -3,8 +3,6 @@ package cairn.search;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.UrlKey;
 import cairn.tag.TagName;
-import java.net.URI;
-import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -78,14 +76,18 @@ final class IndexFields {
   }
 
   static Document toDocument(Bookmark b) {
+    UrlKey key = UrlKey.of(b.url());
+    return toDocument(b, key, key.hash());
+  }
+
+  /** The document of {@code b}, whose URL has this key and {@link UrlKey#hash()}. */
+  static Document toDocument(Bookmark b, UrlKey urlKey, String hash) {
     Document doc = new Document();
     doc.add(new StringField(ID, Long.toString(b.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(ID, b.id()));
     doc.add(new StringField(OWNER, Long.toString(b.ownerId()), Field.Store.NO));
-    UrlKey urlKey = UrlKey.of(b.url());
     // stored: a URL page names its URL by hash, and finds the key to list by in a save of it
     doc.add(new StringField(URL_KEY, urlKey.value(), Field.Store.YES));
-    String hash = urlKey.hash();
     doc.add(new StringField(URL_HASH, hash, Field.Store.NO));
     doc.add(new SortedDocValuesField(URL_HASH, new BytesRef(hash)));
     if (b.shared()) {
@@ -113,18 +115,9 @@ final class IndexFields {
       doc.add(new TextField(QUOTES, quote.text(), Field.Store.NO));
     }
     doc.add(new TextField(URL, b.url(), Field.Store.NO));
-    doc.add(new TextField(SITE, hostOf(b.url()), Field.Store.NO));
+    doc.add(new TextField(SITE, urlKey.host(), Field.Store.NO));
     doc.add(new TextField(TAGS_TEXT, tagText.toString(), Field.Store.NO));
     doc.add(new StoredField(CREATED, created));
     return doc;
-  }
-
-  private static String hostOf(String url) {
-    try {
-      String host = URI.create(url.replace(" ", "%20")).getHost();
-      return host == null ? "" : host.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
   }
 }

@@ -2,6 +2,7 @@ package cairn.search;
 
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkQueries;
+import cairn.bookmark.UrlKey;
 import cairn.journal.ChangeJournal;
 import cairn.journal.RecentWrites;
 import io.micronaut.context.annotation.Context;
@@ -62,7 +63,7 @@ public class SearchIndex {
    * changes may wait before they are made visible: refreshing the searcher after every 1,000
    * documents flushed a tiny segment each time and spent the indexer's time merging them.
    */
-  static final Duration BACKLOG_PUBLISH_INTERVAL = Duration.ofMillis(500);
+  static final Duration BACKLOG_PUBLISH_INTERVAL = Duration.ofSeconds(2);
 
   /**
    * How often a stream of writes is made visible when no reader waits for it: a refresh flushes a
@@ -385,16 +386,20 @@ public class SearchIndex {
     List<Long> ids = changes.stream().map(ChangeJournal.Change::bookmarkId).distinct().toList();
     List<Bookmark> present = bookmarks.list(ids);
     var presentIds = new java.util.HashSet<Long>();
+    urls.touched(ids);
     for (Bookmark b : present) {
       presentIds.add(b.id());
-      writer.updateDocument(IndexFields.idTerm(b.id()), IndexFields.toDocument(b));
+      // the URL is parsed and hashed once, for the document and the tally alike
+      UrlKey key = UrlKey.of(b.url());
+      String hash = key.hash();
+      writer.updateDocument(IndexFields.idTerm(b.id()), IndexFields.toDocument(b, key, hash));
+      urls.saved(b, hash);
     }
     for (long id : ids) {
       if (!presentIds.contains(id)) {
         writer.deleteDocuments(IndexFields.idTerm(id));
       }
     }
-    urls.touched(ids, present);
     appliedSeq = changes.get(changes.size() - 1).seq();
     return changes.size() == BATCH;
   }

@@ -59,25 +59,26 @@ final class UrlTally {
 
   private boolean countAll = true;
 
-  /**
-   * Bookmarks the writer changed since the last refresh, and the present state of those that still
-   * exist (indexer thread).
-   */
-  void touched(Collection<Long> ids, Collection<Bookmark> present) {
+  /** Bookmarks the writer changed since the last refresh, present or deleted (indexer thread). */
+  void touched(Collection<Long> ids) {
     for (long id : ids) {
       if (id <= maxSeenId) {
         touched.add(id);
       }
     }
-    for (Bookmark b : present) {
-      String hash = UrlKey.of(b.url()).hash();
-      // a private save changes no count, unless its URL is counted and it was shared before (then
-      // the old URL, looked up below, is the same one and marks it)
-      if (b.shared() || byHash.containsKey(hash)) {
-        dirty.add(hash);
-      }
-      maxSeenId = Math.max(maxSeenId, b.id());
+  }
+
+  /**
+   * The present state of a bookmark the writer changed since the last refresh, with its URL's
+   * {@link UrlKey#hash()} (indexer thread).
+   */
+  void saved(Bookmark b, String hash) {
+    // a private save changes no count, unless its URL is counted and it was shared before (then
+    // the old URL, looked up below, is the same one and marks it)
+    if (b.shared() || byHash.containsKey(hash)) {
+      dirty.add(hash);
     }
+    maxSeenId = Math.max(maxSeenId, b.id());
   }
 
   /** The next refresh counts every URL again: the searchers were replaced or rebuilt. */

@@ -67,6 +67,9 @@ public final class ImportBench {
     resetPeaks();
     long cpu = os.getProcessCpuTime();
     long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long indexer = indexerCpu();
+    long gc = gcMillis();
+    long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     long start = System.nanoTime();
     ImportReport report;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -87,7 +90,8 @@ public final class ImportBench {
         "%s (%,d bytes): %,d read, %,d imported, %,d skipped%n"
             + "  import: %.2f s = %,.0f bookmarks/s%n"
             + "  import + index caught up (listing counts %,d): %.2f s = %,.0f bookmarks/s%n"
-            + "  cpu: process %.1f s, importing thread %.1f s%n"
+            + "  cpu: process %.1f s, importing thread %.1f s, indexer thread %.1f s;"
+            + " GC %.1f s, JIT %.1f s (elapsed in their threads)%n"
             + "  peak heap: %,d MB (max %,d MB)%n",
         file.getFileName(),
         Files.size(file),
@@ -101,6 +105,9 @@ public final class ImportBench {
         report.read() / indexed,
         (os.getProcessCpuTime() - cpu) / 1e9,
         (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread) / 1e9,
+        (indexerCpu() - indexer) / 1e9,
+        (gcMillis() - gc) / 1e3,
+        (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit) / 1e3,
         peakHeap() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
   }
@@ -114,6 +121,20 @@ public final class ImportBench {
       listed = listings.list(Listing.of(user, user)).total();
     } while (listed < expected && seconds(start) < 600);
     return listed;
+  }
+
+  /** CPU nanoseconds of the index's journal-tailing thread so far (0 without an index). */
+  private static long indexerCpu() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("cairn-indexer"))
+        .mapToLong(t -> ManagementFactory.getThreadMXBean().getThreadCpuTime(t.threadId()))
+        .sum();
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(b -> Math.max(0, b.getCollectionTime()))
+        .sum();
   }
 
   private static double seconds(long since) {

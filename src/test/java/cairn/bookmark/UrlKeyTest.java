@@ -54,6 +54,19 @@ class UrlKeyTest {
     assertEquals(key, UrlKey.of(url).value());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "HTTP://Example.COM:8080/a?b#c, example.com",
+    "https://user:pw@Sub.Example.org/, sub.example.org",
+    "http://example.com, example.com",
+    "http://[::1]:8080/x, [::1]",
+    "http://[::1]/x, [::1]",
+    "ftp://files.example.net:21/pub, files.example.net",
+  })
+  void theHostIsTheKeysHostWithoutUserInfoOrPort(String url, String host) {
+    assertEquals(host, UrlKey.of(url).host());
+  }
+
   @Test
   void pathCaseAndQueryOrderAreKept() {
     assertNotEquals(UrlKey.of("http://example.com/A"), UrlKey.of("http://example.com/a"));
