@@ -9,6 +9,8 @@ import cairn.support.TestStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,5 +60,46 @@ class JarIT {
     }
     server.assertNotLogged("ERROR");
     again.assertNotLogged("ERROR");
+  }
+
+  /**
+   * The README's way to run a command: the first run writes the class archive as it exits, the next
+   * one loads Cairn's classes from it (as the JVM's class-loading log says) and works as usual.
+   */
+  @Test
+  void aCommandWritesTheClassArchiveOnceAndTheNextStartsFromIt() throws Exception {
+    Path home = TestStore.newDataDir();
+    CairnProcess.userAdd(home, "jm", "correct horse");
+    Path file = home.resolve("bookmarks.html");
+    Files.writeString(
+        file,
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n"
+            + "<DT><A HREF=\"https://example.com/archived\" TAGS=\"a,b\">Archived</A>\n</DL>\n");
+    Path archive = home.resolve("cairn.jsa");
+    List<String> options =
+        List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+
+    assertEquals(0, run(home, options, "import", file.toString(), "--user", "jm"));
+    assertTrue(Files.size(archive) > 1_000_000, "the first run wrote the archive");
+
+    List<String> logged =
+        List.of(
+            "-XX:+AutoCreateSharedArchive",
+            "-XX:SharedArchiveFile=" + archive,
+            "-Xlog:class+load=info");
+    assertEquals(0, run(home, logged, "import", file.toString(), "--user", "jm"));
+    String log = Files.readString(home.resolve("command.log"));
+    assertTrue(
+        log.contains("cairn.cli.ImportCommand source: shared objects file (top)"),
+        "the second run loads Cairn's classes from the archive");
+    assertTrue(
+        log.contains("1 unchanged"),
+        log.lines().filter(l -> !l.startsWith("[")).toList().toString());
+  }
+
+  private static int run(Path home, List<String> options, String... args) throws Exception {
+    Process p = CairnProcess.launch(home, options, args);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the command ends");
+    return p.exitValue();
   }
 }

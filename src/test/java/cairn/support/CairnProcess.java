@@ -103,7 +103,15 @@ public record CairnProcess(Process process, Thread reader, Path home, int port, 
 
   /** Starts the jar with a command ({@code import FILE --user NAME}, …) in {@code home}. */
   public static Process launch(Path home, String... args) throws IOException {
-    return new ProcessBuilder(command(args))
+    return launch(home, List.of(), args);
+  }
+
+  /** Starts the jar with these JVM options and a command in {@code home}; output to command.log. */
+  public static Process launch(Path home, List<String> jvmOptions, String... args)
+      throws IOException {
+    List<String> command = command(args);
+    command.addAll(1, jvmOptions);
+    return new ProcessBuilder(command)
         .directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(home.resolve("command.log").toFile())
