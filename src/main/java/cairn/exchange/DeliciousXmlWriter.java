@@ -1,6 +1,7 @@
 package cairn.exchange;
 
 import cairn.bookmark.Bookmark;
+import cairn.input.XmlText;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.temporal.ChronoUnit;
@@ -21,18 +22,18 @@ final class DeliciousXmlWriter implements ExportWriter {
   @Override
   public void begin(String user) throws IOException {
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<posts user=\"");
-    out.write(escape(user));
+    out.write(XmlText.escape(user));
     out.write("\" tag=\"\">\n");
   }
 
   @Override
   public void write(Bookmark b) throws IOException {
-    out.write("  <post href=\"" + escape(b.url()));
+    out.write("  <post href=\"" + XmlText.escape(b.url()));
     out.write("\" hash=\"" + b.hash());
-    out.write("\" description=\"" + escape(b.title()));
+    out.write("\" description=\"" + XmlText.escape(b.title()));
     out.write("\" extended=\"");
-    out.write(escape(QuoteFolding.fold(b.notes(), PinboardJsonWriter.texts(b))));
-    out.write("\" tag=\"" + escape(String.join(" ", b.tags())));
+    out.write(XmlText.escape(QuoteFolding.fold(b.notes(), PinboardJsonWriter.texts(b))));
+    out.write("\" tag=\"" + XmlText.escape(String.join(" ", b.tags())));
     out.write("\" time=\"" + b.created().truncatedTo(ChronoUnit.SECONDS));
     out.write("\" shared=\"" + (b.shared() ? "yes" : "no"));
     out.write(b.toread() ? "\" toread=\"yes\"" : "\"");
@@ -42,7 +43,7 @@ final class DeliciousXmlWriter implements ExportWriter {
     }
     out.write(">\n");
     for (String quote : PinboardJsonWriter.texts(b)) {
-      out.write("    <quote>" + escape(quote) + "</quote>\n");
+      out.write("    <quote>" + XmlText.escape(quote) + "</quote>\n");
     }
     out.write("  </post>\n");
   }
@@ -50,32 +51,5 @@ final class DeliciousXmlWriter implements ExportWriter {
   @Override
   public void end() throws IOException {
     out.write("</posts>\n");
-  }
-
-  /** Escapes for attribute values and text alike; drops what XML 1.0 cannot represent. */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\n' -> out.append("&#10;");
-        case '\r' -> out.append("&#13;");
-        case '\t' -> out.append("&#9;");
-        default -> {
-          if (Character.isHighSurrogate(c)
-              && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c)) {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

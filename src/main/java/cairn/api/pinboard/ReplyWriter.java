@@ -1,7 +1,5 @@
 package cairn.api.pinboard;
 
-import static cairn.input.TextLimits.withoutControls;
-
 import cairn.api.pinboard.Reply.AllPosts;
 import cairn.api.pinboard.Reply.Dates;
 import cairn.api.pinboard.Reply.Notes;
@@ -13,10 +11,10 @@ import cairn.api.pinboard.Reply.ResultCode;
 import cairn.api.pinboard.Reply.Suggest;
 import cairn.api.pinboard.Reply.Tags;
 import cairn.api.pinboard.Reply.UpdateTime;
+import cairn.input.XmlText;
 import cairn.note.Note;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,9 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Renders replies exactly as Pinboard does (PINBOARD_API.md §1.5–1.7): key order, {@code
@@ -38,7 +33,6 @@ import javax.xml.stream.XMLStreamWriter;
 final class ReplyWriter {
   private static final DateTimeFormatter NOTE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
   private final ObjectMapper json;
 
@@ -86,123 +80,139 @@ final class ReplyWriter {
   }
 
   String xml(Reply reply) {
-    StringWriter out = new StringWriter();
-    try {
-      XMLStreamWriter x = XML.createXMLStreamWriter(out);
-      x.writeStartDocument("UTF-8", "1.0");
-      switch (reply) {
-        case ResultCode r -> {
-          x.writeEmptyElement("result");
-          x.writeAttribute("code", r.code());
-        }
-        case Result r -> element(x, "result", r.value());
-        case UpdateTime u -> {
-          x.writeEmptyElement("update");
-          x.writeAttribute("time", time(u.time()));
-        }
-        case Posts p -> {
-          x.writeStartElement("posts");
-          x.writeAttribute("dt", time(p.date()));
-          x.writeAttribute("user", p.user());
-          writePosts(x, p.posts(), p.meta());
-          x.writeEndElement();
-        }
-        case AllPosts a -> {
-          x.writeStartElement("posts");
-          x.writeAttribute("user", a.user());
-          writePosts(x, a.posts(), a.meta());
-          x.writeEndElement();
-        }
-        case Dates d -> {
-          x.writeStartElement("dates");
-          x.writeAttribute("user", d.user());
-          x.writeAttribute("tag", d.tag());
-          for (var e : d.dates().entrySet()) {
-            x.writeEmptyElement("date");
-            x.writeAttribute("count", Integer.toString(e.getValue()));
-            x.writeAttribute("date", e.getKey().toString());
-          }
-          x.writeEndElement();
-        }
-        case Suggest s -> {
-          x.writeStartElement("suggested");
-          for (String tag : s.popular()) {
-            element(x, "popular", tag);
-          }
-          for (String tag : s.recommended()) {
-            element(x, "recommended", tag);
-          }
-          x.writeEndElement();
-        }
-        case Tags t -> {
-          x.writeStartElement("tags");
-          for (var e : t.counts().entrySet()) {
-            x.writeEmptyElement("tag");
-            x.writeAttribute("count", Integer.toString(e.getValue()));
-            x.writeAttribute("tag", e.getKey());
-          }
-          x.writeEndElement();
-        }
-        case Notes n -> {
-          x.writeStartElement("notes");
-          for (Note note : n.notes()) {
-            x.writeStartElement("note");
-            x.writeAttribute("id", note.id());
-            writeNoteFields(x, note);
-            x.writeEndElement();
-          }
-          x.writeEndElement();
-        }
-        case OneNote n -> {
-          x.writeStartElement("note");
-          x.writeAttribute("id", n.note().id());
-          writeNoteFields(x, n.note());
-          element(x, "text", n.note().text());
-          x.writeEndElement();
-        }
+    Xml x = new Xml();
+    switch (reply) {
+      case ResultCode r -> x.start("result").attribute("code", r.code()).empty();
+      case Result r -> x.element("result", r.value());
+      case UpdateTime u -> x.start("update").attribute("time", time(u.time())).empty();
+      case Posts p -> {
+        x.start("posts").attribute("dt", time(p.date())).attribute("user", p.user()).open();
+        writePosts(x, p.posts(), p.meta());
+        x.end("posts");
       }
-      x.writeEndDocument();
-      x.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot render " + reply, e);
+      case AllPosts a -> {
+        x.start("posts").attribute("user", a.user()).open();
+        writePosts(x, a.posts(), a.meta());
+        x.end("posts");
+      }
+      case Dates d -> {
+        x.start("dates").attribute("user", d.user()).attribute("tag", d.tag()).open();
+        for (var e : d.dates().entrySet()) {
+          x.start("date")
+              .attribute("count", Integer.toString(e.getValue()))
+              .attribute("date", e.getKey().toString())
+              .empty();
+        }
+        x.end("dates");
+      }
+      case Suggest s -> {
+        x.start("suggested").open();
+        for (String tag : s.popular()) {
+          x.element("popular", tag);
+        }
+        for (String tag : s.recommended()) {
+          x.element("recommended", tag);
+        }
+        x.end("suggested");
+      }
+      case Tags t -> {
+        x.start("tags").open();
+        for (var e : t.counts().entrySet()) {
+          x.start("tag")
+              .attribute("count", Integer.toString(e.getValue()))
+              .attribute("tag", e.getKey())
+              .empty();
+        }
+        x.end("tags");
+      }
+      case Notes n -> {
+        x.start("notes").open();
+        for (Note note : n.notes()) {
+          x.start("note").attribute("id", note.id()).open();
+          writeNoteFields(x, note);
+          x.end("note");
+        }
+        x.end("notes");
+      }
+      case OneNote n -> {
+        x.start("note").attribute("id", n.note().id()).open();
+        writeNoteFields(x, n.note());
+        x.element("text", n.note().text());
+        x.end("note");
+      }
     }
-    return out.toString();
+    return x.toString();
   }
 
-  private static void writePosts(XMLStreamWriter x, List<Post> posts, boolean meta)
-      throws XMLStreamException {
+  private static void writePosts(Xml x, List<Post> posts, boolean meta) {
     for (Post p : posts) {
-      x.writeEmptyElement("post");
-      // stored before text was cleaned on the way in, a control character would break the document
-      x.writeAttribute("href", withoutControls(p.href()));
-      x.writeAttribute("time", time(p.time()));
-      x.writeAttribute("description", withoutControls(p.description()));
-      x.writeAttribute("extended", withoutControls(p.extended()));
-      x.writeAttribute("tag", withoutControls(p.tags()));
-      x.writeAttribute("hash", p.hash());
+      x.start("post")
+          .attribute("href", p.href())
+          .attribute("time", time(p.time()))
+          .attribute("description", p.description())
+          .attribute("extended", p.extended())
+          .attribute("tag", p.tags())
+          .attribute("hash", p.hash());
       if (meta) {
-        x.writeAttribute("meta", p.meta());
+        x.attribute("meta", p.meta());
       }
-      x.writeAttribute("shared", p.shared() ? "yes" : "no");
+      x.attribute("shared", p.shared() ? "yes" : "no");
       if (p.toread()) {
-        x.writeAttribute("toread", "yes");
+        x.attribute("toread", "yes");
       }
+      x.empty();
     }
   }
 
-  private static void writeNoteFields(XMLStreamWriter x, Note note) throws XMLStreamException {
-    element(x, "title", note.title());
-    element(x, "hash", note.hash());
-    element(x, "created_at", NOTE_TIME.format(note.created()));
-    element(x, "updated_at", NOTE_TIME.format(note.updated()));
-    element(x, "length", Integer.toString(note.length()));
+  private static void writeNoteFields(Xml x, Note note) {
+    x.element("title", note.title());
+    x.element("hash", note.hash());
+    x.element("created_at", NOTE_TIME.format(note.created()));
+    x.element("updated_at", NOTE_TIME.format(note.updated()));
+    x.element("length", Integer.toString(note.length()));
   }
 
-  private static void element(XMLStreamWriter x, String name, String text)
-      throws XMLStreamException {
-    x.writeStartElement(name);
-    x.writeCharacters(withoutControls(text));
-    x.writeEndElement();
+  /**
+   * Pinboard's XML, written as Pinboard writes it: empty elements end in {@code " />"} (clients
+   * such as newsboat's match that text), and every value goes through {@link XmlText#escape}, so
+   * line breaks in an attribute survive and a control character stored long ago cannot break the
+   * document. A StAX writer did neither.
+   */
+  private static final class Xml {
+    private final StringBuilder out =
+        new StringBuilder(256).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+
+    Xml start(String name) {
+      out.append('<').append(name);
+      return this;
+    }
+
+    Xml attribute(String name, String value) {
+      out.append(' ').append(name).append("=\"").append(XmlText.escape(value)).append('"');
+      return this;
+    }
+
+    void empty() {
+      out.append(" />");
+    }
+
+    void open() {
+      out.append('>');
+    }
+
+    void end(String name) {
+      out.append("</").append(name).append('>');
+    }
+
+    void element(String name, String text) {
+      out.append('<').append(name).append('>').append(XmlText.escape(text));
+      end(name);
+    }
+
+    @Override
+    public String toString() {
+      return out.toString();
+    }
   }
 
   private static List<Map<String, Object>> posts(List<Post> posts) {

@@ -167,6 +167,49 @@ class PinboardProtocolTest extends ApiTest {
     assertEquals("[\"visible\"]", r.get(0).get("popular").toString());
   }
 
+  @Test
+  void xmlKeepsLineBreaksTabsAndMarkupInAttributesAndWritesEmptyElementsAsPinboardDoes()
+      throws Exception {
+    String url = "https://xml.example.com/?a=1&b=2";
+    String notes = "line one\nline two\r\n\tindented <b>bold</b> & \"quoted\"\u0001";
+    var added =
+        http.get(
+            "/v1/posts/add?auth_token="
+                + token
+                + "&url="
+                + enc(url)
+                + "&description="
+                + enc("T <&> \"x\"")
+                + "&extended="
+                + enc(notes)
+                + "&tags="
+                + enc("a&b c<d"),
+            null);
+    assertEquals(200, added.status(), added.body());
+    // newsboat's pinboard.pl looks for this very text
+    assertTrue(added.body().contains("<result code=\"done\" />"), added.body());
+
+    JsonNode stored = post(url);
+    var xml = http.get("/v1/posts/get?auth_token=" + token + "&url=" + enc(url), null);
+    assertEquals(200, xml.status(), xml.body());
+    assertTrue(xml.body().contains(" />"), xml.body());
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    org.w3c.dom.Element post =
+        (org.w3c.dom.Element)
+            factory
+                .newDocumentBuilder()
+                .parse(
+                    new java.io.ByteArrayInputStream(xml.body().getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("post")
+                .item(0);
+    // the XML says what the JSON says: the stored text, line breaks and tabs included
+    assertTrue(stored.get("extended").asText().contains("line one\nline two"), stored.toString());
+    assertEquals(stored.get("extended").asText(), post.getAttribute("extended"));
+    assertEquals(stored.get("description").asText(), post.getAttribute("description"));
+    assertEquals(stored.get("tags").asText(), post.getAttribute("tag"));
+    assertEquals(url, post.getAttribute("href"));
+  }
+
   private JsonNode call(String method, String query) {
     var r = http.get("/v1/" + method + "?format=json&auth_token=" + token + "&" + query, null);
     assertEquals(200, r.status(), r.body());
