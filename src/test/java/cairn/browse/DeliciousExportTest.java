@@ -2,7 +2,6 @@ package cairn.browse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkService;
@@ -11,6 +10,7 @@ import cairn.input.InvalidInputException;
 import cairn.search.Listing;
 import cairn.search.SearchIndex;
 import cairn.search.TagCount;
+import cairn.support.SharedFixtures;
 import cairn.support.TestStore;
 import cairn.tag.TagList;
 import cairn.user.UserService;
@@ -18,7 +18,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,7 @@ class DeliciousExportTest implements TestPropertyProvider {
 
   @Test
   void tagCountsAndIntersectionsMatchTheFile() throws IOException {
-    assumeTrue(Files.isRegularFile(FILE), "fixture absent: " + FILE);
+    SharedFixtures.require(FILE);
     List<Entry> entries = read(FILE);
     long user = users.create(TestStore.uniqueName("delicious"), "password-1").user().id();
 

@@ -7,10 +7,10 @@ import static cairn.db.schema.Tables.TAGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cairn.bookmark.UrlKey;
 import cairn.input.InvalidInputException;
+import cairn.support.SharedFixtures;
 import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.tag.TagName;
@@ -70,7 +70,7 @@ class SharedFixturesImportTest implements TestPropertyProvider {
 
   private Stream<DynamicTest> tests(String folder) throws IOException {
     Path dir = FixtureFacts.DIR.resolve(folder);
-    assumeTrue(Files.isDirectory(dir), "shared fixtures absent, skipping: " + dir.toAbsolutePath());
+    SharedFixtures.require(dir);
     try (Stream<Path> files = Files.list(dir)) {
       return files.sorted().toList().stream()
           .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));

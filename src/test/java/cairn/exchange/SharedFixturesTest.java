@@ -3,9 +3,9 @@ package cairn.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cairn.input.InvalidInputException;
+import cairn.support.SharedFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class SharedFixturesTest {
   @Test
   void theLargestExportGivesTheNotesUntaggedAndPrivateCountsItsReadmeStates() throws IOException {
     Path file = FIXTURES.resolve("netscape/delicious-export__oconnoat__delicious.html");
-    assumeTrue(Files.isRegularFile(file), "shared fixture absent, skipping: " + file);
+    SharedFixtures.require(file);
     List<ImportEntry> entries;
     try (InputStream in = Files.newInputStream(file)) {
       entries = new NetscapeReader().readAll(in);
@@ -56,7 +56,7 @@ class SharedFixturesTest {
   @Test
   void theLargestExportKeepsTagsWithSpacesAsTheReadmeCountsThem() throws IOException {
     Path file = FIXTURES.resolve("netscape/delicious-export__oconnoat__delicious.html");
-    assumeTrue(Files.isRegularFile(file), "shared fixture absent, skipping: " + file);
+    SharedFixtures.require(file);
     List<ImportEntry> entries;
     try (InputStream in = Files.newInputStream(file)) {
       entries = new NetscapeReader().readAll(in);
@@ -82,7 +82,7 @@ class SharedFixturesTest {
 
   private static Stream<DynamicTest> fixtures(String folder) throws IOException {
     Path dir = FIXTURES.resolve(folder);
-    assumeTrue(Files.isDirectory(dir), "shared fixtures absent, skipping: " + dir.toAbsolutePath());
+    SharedFixtures.require(dir);
     try (Stream<Path> files = Files.list(dir)) {
       return files.sorted().toList().stream()
           .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));

@@ -203,7 +203,11 @@ final class PinboardMethods {
     return new Reply.Dates(user.name(), p.text("tag", ""), newestFirst);
   }
 
-  /** Every matching bookmark, newest first, read in chunks so memory stays bounded per chunk. */
+  /**
+   * Every matching bookmark, newest first, read from the index in chunks of {@link #ALL_CHUNK}; the
+   * reply itself still holds every post in memory until it is written (a streaming post writer is
+   * left to the house-health issue).
+   */
   private Reply all(User user, PinboardParams p) {
     Listing listing =
         mine(user)
