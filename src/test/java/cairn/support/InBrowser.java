@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -128,9 +129,22 @@ public final class InBrowser {
   }
 
   public WebElement waitFor(String css) {
+    var present = ExpectedConditions.presenceOfElementLocated(By.cssSelector(css));
     return chromium
         .waiting()
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        .until(
+            d -> {
+              try {
+                return present.apply(d);
+              } catch (WebDriverException e) {
+                // the window is between two documents (a POST answered by a redirect, as the
+                // bookmarklet's hand-over of a long selection is): look again
+                if (String.valueOf(e.getMessage()).contains("no such execution context")) {
+                  return null;
+                }
+                throw e;
+              }
+            });
   }
 
   public String value(String css) {

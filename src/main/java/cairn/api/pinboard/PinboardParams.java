@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Pinboard call's parameters, from the query string and a form body alike, read the way real
@@ -20,6 +22,11 @@ import java.util.Map;
  * as absent (some clients send every parameter).
  */
 record PinboardParams(Map<String, String> values) {
+  /** {@code 2020-05-16 10:11:12}, as Python writes a datetime, with an optional zone. */
+  private static final Pattern SPACED_DATE_TIME =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(Z|[+-]\\d{2}:\\d{2})?");
+
   /** Pinboard resets a {@code dt} more than this far ahead to the server's time. */
   static final Duration FUTURE_GRACE = Duration.ofMinutes(10);
 
@@ -85,7 +92,24 @@ record PinboardParams(Map<String, String> values) {
   /** A datetime parameter; a plain date means its midnight UTC. */
   Instant instant(String name) {
     String value = get(name);
-    return value == null ? null : BookmarkDates.parse(name, value.strip().replace(' ', '+'));
+    if (value == null) {
+      return null;
+    }
+    String text = value.strip();
+    Matcher spaced = SPACED_DATE_TIME.matcher(text);
+    if (spaced.matches()) {
+      // pinboard.py's documented posts.all(fromdt=datetime) sends str(datetime): a space, no zone;
+      // Pinboard's times are UTC
+      text =
+          spaced.group(1)
+              + "T"
+              + spaced.group(2)
+              + (spaced.group(3) == null ? "Z" : spaced.group(3));
+    } else {
+      // an unencoded + of an offset arrives as a space
+      text = text.replace(' ', '+');
+    }
+    return BookmarkDates.parse(name, text);
   }
 
   /** {@code dt} of posts/add: more than ten minutes ahead becomes now, as on Pinboard. */

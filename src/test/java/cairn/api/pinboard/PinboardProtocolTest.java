@@ -100,6 +100,27 @@ class PinboardProtocolTest extends ApiTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "'2011-05-16 10:11:12', 1",
+    "'2011-05-16 10:11:11.5', 1",
+    "'2011-05-16 10:11', 1",
+    "'2011-05-16 12:11:12+02:00', 1",
+    "'2011-05-16T10:11:12Z', 1",
+    "'2011-05-16 10:11:13', 0",
+  })
+  void datesAsPythonWritesThemAreUtc(String fromdt, int expected) {
+    // pinboard.py: posts.all(fromdt=datetime(...)) sends str(datetime)
+    String url = "https://python-dates.example.com/" + fromdt.hashCode();
+    call("posts/add", "url=" + enc(url) + "&description=P&dt=2011-05-16T10:11:12Z");
+    JsonNode all = call("posts/all", "fromdt=" + enc(fromdt));
+    long matching =
+        java.util.stream.StreamSupport.stream(all.spliterator(), false)
+            .filter(p -> p.get("href").asText().equals(url))
+            .count();
+    assertEquals(expected, matching, all.toString());
+  }
+
+  @ParameterizedTest
   @CsvSource({"yes, no", "true, false", "1, 0"})
   void flagsAcceptYesNoTrueFalseOneZero(String on, String off) {
     String url = "https://flags.example.com/" + on;
