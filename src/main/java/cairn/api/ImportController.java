@@ -5,6 +5,7 @@ import cairn.exchange.ImportJob;
 import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
 import cairn.exchange.UploadLimit;
+import cairn.exchange.UploadTooLargeException;
 import cairn.input.InvalidInputException;
 import cairn.input.MultipartForm;
 import cairn.user.User;
@@ -54,15 +55,20 @@ final class ImportController {
       @Body InputStream body)
       throws IOException {
     ImportOptions options = options(request.getParameters());
-    if (isMultipart(request)) {
-      limit.checkDeclaredMultipart(request.getContentLength());
-      MultipartForm.Upload upload =
-          MultipartForm.read(body, request.getHeaders().getContentType().orElse(""), "file");
-      return start(viewer, request, upload.file(), upload.fileName(), options);
+    try {
+      if (isMultipart(request)) {
+        limit.checkDeclaredMultipart(request.getContentLength());
+        MultipartForm.Upload upload =
+            MultipartForm.read(body, request.getHeaders().getContentType().orElse(""), "file");
+        return start(viewer, request, upload.file(), upload.fileName(), options);
+      }
+      limit.checkDeclared(request.getContentLength());
+      String name = request.getParameters().get("file_name", String.class, "upload");
+      return start(viewer, request, body, name, options);
+    } catch (UploadTooLargeException e) {
+      UploadLimit.drain(body);
+      throw e;
     }
-    limit.checkDeclared(request.getContentLength());
-    String name = request.getParameters().get("file_name", String.class, "upload");
-    return start(viewer, request, body, name, options);
   }
 
   private static boolean isMultipart(HttpRequest<?> request) {

@@ -6,6 +6,8 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The largest bookmark file the server takes ({@code cairn.import.max-upload-size}), checked from
@@ -22,6 +24,15 @@ public final class UploadLimit {
    * than the limit by more than this holds a file over the limit for sure.
    */
   public static final long MULTIPART_OVERHEAD = 64 * 1024;
+
+  /**
+   * How much of a refused body is read and thrown away before the refusal is sent. A server that
+   * answers and closes while the client still sends makes the client's TCP stack reset the
+   * connection, and the client never reads the 413 (the JDK's client reports "received no bytes");
+   * reading the rest first lets the answer arrive. Past this bound the connection is closed anyway:
+   * a client sending gigabytes gets a reset rather than tying up a thread.
+   */
+  static final long DRAIN_BOUND = 64L * 1024 * 1024;
 
   private final long bytes;
 
@@ -57,6 +68,24 @@ public final class UploadLimit {
    */
   public UploadTooLargeException refusal(long contentLength) {
     return new UploadTooLargeException(contentLength > bytes ? contentLength : -1, bytes);
+  }
+
+  /**
+   * Reads and discards what is left of a refused body, up to {@link #DRAIN_BOUND}, so that the
+   * client reads the refusal instead of a reset connection; a failure to read is ignored, since the
+   * refusal is the answer either way.
+   */
+  public static void drain(InputStream body) {
+    try {
+      long left = DRAIN_BOUND;
+      byte[] buffer = new byte[64 * 1024];
+      for (int n;
+          left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the connection broke or closed: nothing is left to drain
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package cairn.search;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -38,6 +39,8 @@ final class IndexFaults {
   private String reason = "";
   private String state;
   private int failures;
+  private String lastFailure = "";
+  private Instant failingSince;
   private long backoffNanos = FIRST_BACKOFF.toNanos();
 
   /** True from a failure until the repair is done: waits on the index should not linger. */
@@ -64,7 +67,11 @@ final class IndexFaults {
   /** A search found damaged files: the index is moved aside and rebuilt. */
   synchronized void damaged(String why) {
     escalate(Repair.MOVE_ASIDE_AND_REBUILD, why);
+    if (!failing) {
+      failingSince = Instant.now();
+    }
     failing = true;
+    lastFailure = "the index is damaged (" + why + ")";
     LOG.error("The index is damaged ({}); rebuilding it from the store", why);
   }
 
@@ -87,8 +94,12 @@ final class IndexFaults {
         || (writer != null && !writer.isOpen())) {
       escalate(Repair.REOPEN, e.toString());
     }
+    if (!failing) {
+      failingSince = Instant.now();
+    }
     failing = true;
     failures++;
+    lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
     // one line per kind of failure: a full disk fails every attempt the same way
     String now = repair + " " + root(tragic == null ? e : tragic);
     if (!now.equals(state)) {
@@ -101,6 +112,19 @@ final class IndexFaults {
           e);
     }
     return repair;
+  }
+
+  /** Why the indexer cannot go on, for the health check: null while it goes on. */
+  synchronized String failure() {
+    if (!failing) {
+      return null;
+    }
+    return failures
+        + (failures == 1 ? " attempt" : " attempts")
+        + " failed since "
+        + failingSince
+        + ": "
+        + lastFailure;
   }
 
   /** How long to wait before the next attempt: doubles with each failure up to the maximum. */
@@ -120,6 +144,8 @@ final class IndexFaults {
     }
     failures = 0;
     state = null;
+    lastFailure = "";
+    failingSince = null;
     backoffNanos = FIRST_BACKOFF.toNanos();
     failing = false;
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * Writes a document for every bookmark of the store, in id order. Reading a batch of rows from the
@@ -34,13 +35,23 @@ final class IndexRebuild {
         long after = batch.lastId();
         next = reader.submit(() -> read(bookmarks, after, batchSize));
         for (Bookmark b : batch.rows()) {
-          writer.addDocument(IndexFields.toDocument(b));
+          add(writer, b);
         }
         count += batch.ids();
       }
       return count;
     } finally {
       reader.shutdownNow();
+    }
+  }
+
+  private static void add(IndexWriter writer, Bookmark b) throws IOException {
+    try {
+      writer.addDocument(IndexFields.toDocument(b));
+    } catch (AlreadyClosedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UnindexableBookmarkException(b.id(), 0, e);
     }
   }
 

@@ -212,8 +212,28 @@ final class ListingCollector implements Collector {
     other.page.forEach(k -> keep(k.created, k.id));
   }
 
+  /**
+   * What the listing shows: the page, the counts, and whether matches lie beyond the page on either
+   * side (counted past the cursor, so a page knows its neighbours without a second search).
+   */
+  IndexPage page() {
+    boolean earlier;
+    boolean later;
+    if (cursor == null) {
+      earlier = total > pageSize;
+      later = false;
+    } else if (cursor.direction() == Cursor.Direction.EARLIER) {
+      earlier = olderThanCursor > pageSize;
+      later = total - olderThanCursor > 0;
+    } else {
+      earlier = total - newerThanCursor > 0;
+      later = newerThanCursor > pageSize;
+    }
+    return new IndexPage(pageHits(), total, related(), dayCounts(), earlier, later);
+  }
+
   /** The page, newest first, after the skipped matches. */
-  List<IndexPage.Hit> pageHits() {
+  private List<IndexPage.Hit> pageHits() {
     List<Key> keys = new ArrayList<>(page);
     // for a later page, the skipped matches are the ones nearest the cursor: the oldest
     keys.sort(laterPage() ? ListingCollector::compare : (a, b) -> compare(b, a));
@@ -227,14 +247,14 @@ final class ListingCollector implements Collector {
   }
 
   /** Matches per UTC day, when asked for. */
-  SortedMap<LocalDate, Integer> dayCounts() {
+  private SortedMap<LocalDate, Integer> dayCounts() {
     SortedMap<LocalDate, Integer> result = new TreeMap<>();
     days.forEach((day, n) -> result.put(LocalDate.ofEpochDay(day), n));
     return result;
   }
 
   /** The tags among all matches with their counts, alphabetical (empty unless counted). */
-  List<TagCount> related() {
+  private List<TagCount> related() {
     return tally == null ? List.of() : vocabulary.related(tally);
   }
 

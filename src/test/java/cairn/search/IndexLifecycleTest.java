@@ -1,11 +1,14 @@
 package cairn.search;
 
+import static cairn.db.schema.Tables.BOOKMARKS;
 import static cairn.support.Drafts.draft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
+import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.user.UserService;
 import io.micronaut.context.ApplicationContext;
@@ -15,8 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The index is derived: it resumes from its last commit, and an index that is missing, unreadable
@@ -50,6 +57,50 @@ class IndexLifecycleTest {
       }
     }
     assertEquals(20, totalAfterStart(dir, user));
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void closingWhileWritesPourInLosesNoneOfThemFromTheIndex() throws InterruptedException {
+    Path dir = TestStore.newDataDir();
+    ApplicationContext context = ApplicationContext.run(props(dir));
+    long user =
+        context
+            .getBean(UserService.class)
+            .create(TestStore.uniqueName("close"), "pw-close1")
+            .user()
+            .id();
+    BookmarkService bookmarks = context.getBean(BookmarkService.class);
+    AtomicInteger acknowledged = new AtomicInteger();
+    CountDownLatch enough = new CountDownLatch(150);
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (int i = 0; ; i++) {
+                    try {
+                      bookmarks.create(user, draft("https://closing.example.com/" + i), false);
+                    } catch (RuntimeException closed) {
+                      return; // the store closed under the writes
+                    }
+                    acknowledged.incrementAndGet();
+                    enough.countDown();
+                  }
+                });
+    assertTrue(enough.await(3, TimeUnit.MINUTES), "150 writes acknowledged");
+    context.close(); // the indexer is stopped, commits what it applied, and closes the writer
+    writer.join(Duration.ofMinutes(1));
+    assertFalse(writer.isAlive(), "the writes stopped with the store");
+
+    // the next start opens the index (the last one let go of it) and shows every write
+    try (ApplicationContext next = ApplicationContext.run(props(dir))) {
+      long last = next.getBean(cairn.journal.ChangeJournal.class).lastSeq();
+      assertTrue(next.getBean(SearchIndex.class).awaitVisible(last, Duration.ofMinutes(1)));
+      int stored = next.getBean(Sql.class).count(BOOKMARKS, BOOKMARKS.USER_ID.eq(user));
+      assertTrue(
+          stored >= acknowledged.get(), stored + " stored, " + acknowledged + " acknowledged");
+      assertEquals(stored, next.getBean(ListingService.class).list(Listing.of(user, user)).total());
+    }
   }
 
   @Test
