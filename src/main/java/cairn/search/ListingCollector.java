@@ -52,7 +52,7 @@ final class ListingCollector implements Collector {
   private final Map<Long, Integer> days = new HashMap<>();
   private final PriorityQueue<Key> page;
   private final TagVocabulary vocabulary;
-  private final TagVocabulary.Tally tally;
+  private final TagTally tally;
   long total;
   long newerThanCursor;
   long olderThanCursor;
@@ -259,7 +259,7 @@ final class ListingCollector implements Collector {
   }
 
   /** Adds one segment's matches' tags to the listing's tally, by vocabulary id. */
-  private record SegmentTags(SortedSetDocValues values, int[] ids, TagVocabulary.Tally tally) {
+  private record SegmentTags(SortedSetDocValues values, int[] ids, TagTally tally) {
     void count(int doc) throws IOException {
       if (values.advanceExact(doc)) {
         for (int i = values.docValueCount(); i > 0; i--) {

@@ -23,14 +23,32 @@ import org.apache.lucene.util.BytesRef;
  * <p>Each segment's tag ordinals are mapped to ids once in the segment's life (segments never
  * change; the map goes when the segment closes), instead of decoding every counted ordinal to a
  * string per listing. Ids are never reused; a name seen once keeps its id while the process runs.
+ *
+ * <p>Why it is safe without a lock on the reading side:
+ *
+ * <ul>
+ *   <li>New names are interned under the lock on {@code this} (the only writer of {@link #ids},
+ *       {@link #keyIds} and the arrays). An id is written into the arrays <em>before</em> the
+ *       volatile {@link #entries} that counts it is published, so a reader that holds an id got it
+ *       from a map made after that publication and reads an {@link Entries} at least that new.
+ *   <li>The arrays are shared between snapshots and written in place, but only at slots at or past
+ *       the size of every published snapshot; a reader never reads past its snapshot's size, and a
+ *       slot once published never changes. Growing copies the arrays, so older snapshots keep
+ *       theirs.
+ *   <li>A segment's ordinal map is computed whole before it enters {@link #segments} (a concurrent
+ *       map, which publishes it safely); two listings may both compute it, and the second map is
+ *       equal and dropped.
+ *   <li>The {@link TagRanking} is immutable and published through a volatile field; the tallies
+ *       follow {@link TagTally}'s rules.
+ * </ul>
  */
 final class TagVocabulary {
   private final Map<String, Integer> ids = new HashMap<>();
   private final Map<String, Integer> keyIds = new HashMap<>();
   private final Map<FieldKey, int[]> segments = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Tally> spare = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<TagTally> spare = new ConcurrentLinkedQueue<>();
   private volatile Entries entries = new Entries(new String[0], new String[0], new int[0], 0, 0);
-  private volatile Ranking ranking = new Ranking(new int[0], 0);
+  private volatile TagRanking ranking = TagRanking.NONE;
 
   /** The id arrays, replaced whole when they grow, so readers never see a half-written one. */
   private record Entries(String[] names, String[] keys, int[] keyOf, int size, int keyCount) {}
@@ -100,9 +118,9 @@ final class TagVocabulary {
   }
 
   /** A counting scratch space, reused across listings; give it back with {@link #related}. */
-  Tally tally() {
-    Tally t = spare.poll();
-    return t != null ? t : new Tally();
+  TagTally tally() {
+    TagTally t = spare.poll();
+    return t != null ? t : new TagTally();
   }
 
   /**
@@ -114,61 +132,33 @@ final class TagVocabulary {
    * (linear, no comparisons), a smaller one sorts rank-and-slot longs. Keys newer than the ranking
    * are sorted by comparison and merged in, until enough of them make a new ranking worthwhile.
    */
-  List<TagCount> related(Tally tally) {
+  List<TagCount> related(TagTally tally) {
     Entries e = entries;
-    Ranking ranking = rankingFor(e);
-    int[] slotOfKey = tally.keySlots = room(tally.keySlots, e.keyCount);
-    tally.bestId = room(tally.bestId, tally.size);
-    tally.bestCount = room(tally.bestCount, tally.size);
-    tally.keyTotal = room(tally.keyTotal, tally.size);
-    int merged = 0;
-    for (int i = 0; i < tally.size; i++) {
-      int id = tally.touched[i];
-      int count = tally.counts[id];
-      tally.counts[id] = 0;
-      int k = e.keyOf[id];
-      int slot = slotOfKey[k];
-      if (slot == 0) {
-        tally.bestId[merged] = id;
-        tally.bestCount[merged] = count;
-        tally.keyTotal[merged] = count;
-        slotOfKey[k] = ++merged;
-        continue;
-      }
-      // the most used spelling names the key; a tie goes to the smaller name
-      int m = slot - 1;
-      tally.keyTotal[m] += count;
-      int best = tally.bestId[m];
-      if (count > tally.bestCount[m]
-          || (count == tally.bestCount[m] && e.names[id].compareTo(e.names[best]) < 0)) {
-        tally.bestId[m] = id;
-        tally.bestCount[m] = count;
-      }
-    }
+    TagRanking ranking = rankingFor(e);
+    int merged = mergeSpellings(e, tally);
     List<TagCount> ranked = new ArrayList<>(merged);
     List<TagCount> unranked = new ArrayList<>();
     int rankedSlots = 0;
-    long[] order = tally.order = room(tally.order, merged);
+    long[] order = tally.order = TagTally.room(tally.order, merged);
     for (int m = 0; m < merged; m++) {
       int k = e.keyOf[tally.bestId[m]];
-      slotOfKey[k] = 0;
-      if (k < ranking.keyCount) {
-        order[rankedSlots++] = ((long) ranking.rankOfKey[k] << 32) | m;
+      tally.keySlots[k] = 0;
+      if (k < ranking.keyCount()) {
+        order[rankedSlots++] = ((long) ranking.rankOfKey()[k] << 32) | m;
       } else {
         unranked.add(countOf(e, tally, m));
       }
     }
-    if (rankedSlots * 16L > ranking.keyCount) {
+    if (rankedSlots * 16L > ranking.keyCount()) {
       // bucket by rank: one pass over the ranks instead of a sort
-      int[] slotOfRank = tally.rankSlots = room(tally.rankSlots, ranking.keyCount);
+      int[] slotOfRank = tally.rankSlots = TagTally.room(tally.rankSlots, ranking.keyCount());
       for (int x = 0; x < rankedSlots; x++) {
         slotOfRank[(int) (order[x] >>> 32)] = (int) order[x] + 1;
       }
-      for (int rank = 0; rank < ranking.keyCount; rank++) {
-        int slot = slotOfRank[rank];
-        if (slot != 0) {
+      for (int rank = 0; rank < ranking.keyCount(); rank++) {
+        if (slotOfRank[rank] != 0) {
+          ranked.add(countOf(e, tally, slotOfRank[rank] - 1));
           slotOfRank[rank] = 0;
-          ranked.add(countOf(e, tally, slot - 1));
         }
       }
     } else {
@@ -179,14 +169,45 @@ final class TagVocabulary {
     }
     tally.size = 0;
     spare.add(tally);
-    if (unranked.isEmpty()) {
-      return ranked;
-    }
     unranked.sort(TagCount.ALPHABETICAL);
-    return mergeSorted(ranked, unranked);
+    return unranked.isEmpty() ? ranked : mergeSorted(ranked, unranked);
   }
 
-  private static TagCount countOf(Entries e, Tally tally, int m) {
+  /**
+   * Folds the counted ids into one slot per key (reading and zeroing each count): the key's total,
+   * and the most used spelling, a tie going to the smaller name. Returns how many slots.
+   */
+  private static int mergeSpellings(Entries e, TagTally tally) {
+    int[] slotOfKey = tally.keySlots = TagTally.room(tally.keySlots, e.keyCount);
+    tally.bestId = TagTally.room(tally.bestId, tally.size);
+    tally.bestCount = TagTally.room(tally.bestCount, tally.size);
+    tally.keyTotal = TagTally.room(tally.keyTotal, tally.size);
+    int merged = 0;
+    for (int i = 0; i < tally.size; i++) {
+      int id = tally.touched[i];
+      int count = tally.counts[id];
+      tally.counts[id] = 0;
+      int k = e.keyOf[id];
+      int m = slotOfKey[k] - 1;
+      if (m < 0) {
+        tally.bestId[merged] = id;
+        tally.bestCount[merged] = count;
+        tally.keyTotal[merged] = count;
+        slotOfKey[k] = ++merged;
+        continue;
+      }
+      tally.keyTotal[m] += count;
+      int best = tally.bestId[m];
+      if (count > tally.bestCount[m]
+          || (count == tally.bestCount[m] && e.names[id].compareTo(e.names[best]) < 0)) {
+        tally.bestId[m] = id;
+        tally.bestCount[m] = count;
+      }
+    }
+    return merged;
+  }
+
+  private static TagCount countOf(Entries e, TagTally tally, int m) {
     int id = tally.bestId[m];
     return new TagCount(e.names[id], e.keys[id], tally.keyTotal[m]);
   }
@@ -203,109 +224,21 @@ final class TagVocabulary {
     return out;
   }
 
-  /**
-   * The alphabetical rank of each key below {@code keyCount}: rank order is {@link
-   * TagCount#ALPHABETICAL}'s order of the keys (which are unique, so ties never arise).
-   */
-  private record Ranking(int[] rankOfKey, int keyCount) {}
-
-  /**
-   * The current ranking, made anew when the keys it lacks pass a sixteenth of those it has (at
-   * least 32): sorting 50,000 keys takes some milliseconds, so it is not done per new tag.
-   */
-  private Ranking rankingFor(Entries e) {
-    Ranking r = ranking;
-    if (e.keyCount - r.keyCount <= Math.max(32, r.keyCount / 16)) {
+  /** The current ranking, made anew (sorting all keys) once it is {@link TagRanking#staleFor}. */
+  private TagRanking rankingFor(Entries e) {
+    TagRanking r = ranking;
+    if (!r.staleFor(e.keyCount)) {
       return r;
     }
     synchronized (this) {
       Entries now = entries;
       r = ranking;
-      if (now.keyCount - r.keyCount > Math.max(32, r.keyCount / 16)) {
-        r = rank(now);
+      if (r.staleFor(now.keyCount)) {
+        r = TagRanking.of(now.keys, now.keyOf, now.size, now.keyCount);
         ranking = r;
       }
       return r;
     }
-  }
-
-  private static Ranking rank(Entries e) {
-    String[] keyText = new String[e.keyCount];
-    for (int id = 0; id < e.size; id++) {
-      if (keyText[e.keyOf[id]] == null) {
-        keyText[e.keyOf[id]] = e.keys[id];
-      }
-    }
-    Integer[] byKey = new Integer[e.keyCount];
-    Arrays.setAll(byKey, k -> k);
-    Arrays.sort(byKey, (a, b) -> keyText[a].compareTo(keyText[b]));
-    int[] rankOfKey = new int[e.keyCount];
-    for (int rank = 0; rank < byKey.length; rank++) {
-      rankOfKey[byKey[rank]] = rank;
-    }
-    return new Ranking(rankOfKey, e.keyCount);
-  }
-
-  /**
-   * Counts per tag id for one listing: a dense array, plus the list of ids touched so that only
-   * those are read and reset afterwards (a listing of three bookmarks costs three slots, not the
-   * vocabulary); and the scratch arrays that turn the counts into related tags.
-   */
-  static final class Tally {
-    private int[] counts = new int[0];
-    private int[] touched = new int[64];
-    private int[] keySlots = new int[0];
-    private int[] rankSlots = new int[0];
-    private int[] bestId = new int[0];
-    private int[] bestCount = new int[0];
-    private int[] keyTotal = new int[0];
-    private long[] order = new long[0];
-    private int size;
-
-    /** Makes room for ids below {@code n}. */
-    void ensure(int n) {
-      if (counts.length < n) {
-        counts = Arrays.copyOf(counts, Math.max(n, counts.length * 2));
-      }
-    }
-
-    void add(int id) {
-      if (counts[id]++ == 0) {
-        if (size == touched.length) {
-          touched = Arrays.copyOf(touched, size * 2);
-        }
-        touched[size++] = id;
-      }
-    }
-
-    void addAll(Tally other) {
-      ensure(other.counts.length);
-      for (int i = 0; i < other.size; i++) {
-        int id = other.touched[i];
-        int n = other.counts[id];
-        other.counts[id] = 0;
-        if (counts[id] == 0) {
-          if (size == touched.length) {
-            touched = Arrays.copyOf(touched, size * 2);
-          }
-          touched[size++] = id;
-        }
-        counts[id] += n;
-      }
-      other.size = 0;
-    }
-  }
-
-  /**
-   * {@code array} if it holds {@code n}, else a larger zeroed one (contents are not kept: the slot
-   * arrays are all zero between uses, the others are written before they are read).
-   */
-  private static int[] room(int[] array, int n) {
-    return array.length >= n ? array : new int[Math.max(n, array.length * 2)];
-  }
-
-  private static long[] room(long[] array, int n) {
-    return array.length >= n ? array : new long[Math.max(n, array.length * 2)];
   }
 
   /** How many ids there are now; counting arrays must reach this far. */

@@ -145,9 +145,9 @@ class TagVocabularyTest {
     boolean test(int doc);
   }
 
-  private static TagVocabulary.Tally count(
-      TagVocabulary vocabulary, DirectoryReader reader, Match match) throws IOException {
-    TagVocabulary.Tally tally = vocabulary.tally();
+  private static TagTally count(TagVocabulary vocabulary, DirectoryReader reader, Match match)
+      throws IOException {
+    TagTally tally = vocabulary.tally();
     for (LeafReaderContext leaf : reader.leaves()) {
       int[] ids = vocabulary.ordinalIds(leaf.reader(), IndexFields.TAG_NAME);
       tally.ensure(vocabulary.size());
