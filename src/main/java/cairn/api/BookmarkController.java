@@ -4,7 +4,7 @@ import cairn.bookmark.BookmarkQueries;
 import cairn.bookmark.BookmarkService;
 import cairn.bookmark.BookmarkService.Saved;
 import cairn.browse.ListingService;
-import cairn.input.InvalidInputException;
+import cairn.input.Flags;
 import cairn.user.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -63,7 +63,8 @@ final class BookmarkController {
       @Nullable @Body String body,
       @Nullable @QueryValue String replace) {
     Saved saved =
-        bookmarks.create(viewer.id(), requests.draft(body, false), flag("replace", replace));
+        bookmarks.create(
+            viewer.id(), requests.draft(body, false), Flags.parse("replace", replace, false));
     BookmarkResponse response = BookmarkResponse.of(saved.bookmark());
     URI location = URI.create(location(response.id()));
     return saved.created()
@@ -108,18 +109,5 @@ final class BookmarkController {
       @PathVariable long quoteId) {
     bookmarks.removeQuote(viewer.id(), id, quoteId);
     return HttpResponse.noContent();
-  }
-
-  /** Query flags as clients write them: true/false, yes/no, 1/0; absent is false. */
-  static boolean flag(String name, @Nullable String value) {
-    if (value == null) {
-      return false;
-    }
-    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "1" -> true;
-      case "false", "no", "0", "" -> false;
-      default ->
-          throw new InvalidInputException(name, "must be true or false; got '" + value + "'");
-    };
   }
 }

@@ -6,6 +6,7 @@ import cairn.exchange.ImportJobs;
 import cairn.exchange.ImportOptions;
 import cairn.exchange.UploadLimit;
 import cairn.exchange.UploadTooLargeException;
+import cairn.input.Flags;
 import cairn.input.InvalidInputException;
 import cairn.input.MultipartForm;
 import cairn.user.User;
@@ -91,7 +92,7 @@ final class ImportController {
   private HttpResponse<ImportJobResponse> start(
       User viewer, HttpRequest<?> request, InputStream body, String name, ImportOptions options)
       throws IOException {
-    boolean wait = BookmarkController.flag("wait", request.getParameters().get("wait"));
+    boolean wait = Flags.parse("wait", request.getParameters().get("wait"), false);
     ImportJobs.Upload upload = jobs.store(body, name);
     if (!wait) {
       ImportJob job = jobs.submit(viewer.id(), upload, options);
@@ -113,10 +114,9 @@ final class ImportController {
     String format = params.get("format");
     return ImportOptions.of(
         format == null ? null : BookmarkFormat.forImport("format", format),
-        BookmarkController.flag("private", params.get("private")),
+        Flags.parse("private", params.get("private"), false),
         params.getAll("tag"),
-        params.get("folder_tags") == null
-            || BookmarkController.flag("folder_tags", params.get("folder_tags")),
-        BookmarkController.flag("split_tags", params.get("split_tags")));
+        Flags.parse("folder_tags", params.get("folder_tags"), true),
+        Flags.parse("split_tags", params.get("split_tags"), false));
   }
 }

@@ -1,6 +1,7 @@
 package cairn.api;
 
 import cairn.follow.FollowQueries;
+import cairn.input.Flags;
 import cairn.input.InvalidInputException;
 import cairn.search.Cursor;
 import cairn.search.Listing;
@@ -11,7 +12,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads a {@link Listing} from query parameters: {@code user} (default: you), {@code
@@ -36,7 +36,7 @@ final class ListingParams {
     return base.withTags(tags(params.get("tags")))
         .withExcluded(tags(params.get("exclude")))
         .withText(params.get("q"))
-        .withToread(toread(params.get("toread")))
+        .withToread(Flags.parse("toread", params.get("toread")))
         .withCursor(params.getFirst("cursor").map(Cursor::decode).orElse(null))
         .withPerPage(perPage(params.get("per_page")));
   }
@@ -69,32 +69,8 @@ final class ListingParams {
     return text == null ? List.of() : TagList.parse(text).names();
   }
 
-  private static Boolean toread(@Nullable String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "yes", "true", "1" -> true;
-      case "no", "false", "0" -> false;
-      default ->
-          throw new InvalidInputException("toread", "must be yes or no; got '" + value + "'");
-    };
-  }
-
+  /** The API's {@code per_page}: for every API listing, the same choices as the pages for now. */
   static int perPage(@Nullable String value) {
-    if (value == null || value.isEmpty()) {
-      return Listing.DEFAULT_PAGE_SIZE;
-    }
-    int size;
-    try {
-      size = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      size = -1;
-    }
-    if (!Listing.PAGE_SIZES.contains(size)) {
-      throw new InvalidInputException(
-          "per_page", "must be one of 20, 40, 80, 120, 160; got '" + value + "'");
-    }
-    return size;
+    return Listing.pageSize(value, Listing.DEFAULT_PAGE_SIZE);
   }
 }

@@ -3,6 +3,7 @@ package cairn.browse;
 import cairn.bookmark.UrlKey;
 import cairn.search.Listing;
 import cairn.search.TagCount;
+import cairn.tag.TagName;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,10 @@ public class TagSuggestions {
   }
 
   private static List<String> top(Stream<TagCount> byCount) {
-    return byCount.filter(t -> !t.name().startsWith(".")).limit(MAX).map(TagCount::name).toList();
+    return byCount
+        .filter(t -> !TagName.isPrivate(t.name()))
+        .limit(MAX)
+        .map(TagCount::name)
+        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.tag.TagName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -50,14 +51,14 @@ final class ListingQuery {
       q.add(new TermQuery(new Term(IndexFields.SHARED, IndexFields.YES)), Occur.FILTER);
     }
     for (String key : listing.tags()) {
-      if (isPrivate(key) && !listing.ownView()) {
+      if (TagName.isPrivate(key) && !listing.ownView()) {
         return new MatchNoDocsQuery("private tags are only their owner's");
       }
       q.add(new TermQuery(tagTerm(key)), Occur.FILTER);
     }
     for (String key : listing.excluded()) {
       // excluding someone else's private tag must not reveal which bookmarks carry it
-      if (!isPrivate(key) || listing.ownView()) {
+      if (!TagName.isPrivate(key) || listing.ownView()) {
         q.add(new TermQuery(tagTerm(key)), Occur.MUST_NOT);
       }
     }
@@ -80,12 +81,8 @@ final class ListingQuery {
     return q.build();
   }
 
-  private static boolean isPrivate(String key) {
-    return key.startsWith(".");
-  }
-
   private static Term tagTerm(String key) {
-    return new Term(isPrivate(key) ? IndexFields.PRIVATE_TAG : IndexFields.TAG, key);
+    return new Term(TagName.isPrivate(key) ? IndexFields.PRIVATE_TAG : IndexFields.TAG, key);
   }
 
   /** One query per word or quoted phrase; each must match in at least one text field. */

@@ -64,7 +64,20 @@ public record TagName(String name, String key) {
 
   /** True for tags that only their owner sees ({@code .tag}). */
   public boolean isPrivate() {
-    return name.startsWith(".");
+    return isPrivate(name);
+  }
+
+  /** Whether two spellings name one tag: their keys are equal (NFC, case folded). */
+  public static boolean same(String a, String b) {
+    return keyOf(a).equals(keyOf(b));
+  }
+
+  /**
+   * The one rule for private tags, for a name or a key alike (a key keeps the name's first
+   * character): a tag that starts with a dot is seen only by its owner.
+   */
+  public static boolean isPrivate(String nameOrKey) {
+    return nameOrKey.startsWith(".");
   }
 
   @Override

@@ -2,7 +2,6 @@ package cairn.user;
 
 import static cairn.db.schema.Tables.PREFERENCES;
 
-import cairn.input.InvalidInputException;
 import cairn.search.Listing;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,9 +31,7 @@ public class PreferencesService {
 
   @Transactional
   public Preferences update(long userId, int perPage, boolean privateByDefault) {
-    if (!Listing.PAGE_SIZES.contains(perPage)) {
-      throw new InvalidInputException("per_page", "must be one of 20, 40, 80, 120, 160");
-    }
+    Listing.checkPageSize(perPage);
     getOrCreate(userId);
     db.update(PREFERENCES)
         .set(PREFERENCES.PER_PAGE, (long) perPage)

@@ -7,6 +7,7 @@ import cairn.bookmark.BookmarkQueries;
 import cairn.bookmark.BookmarkService;
 import cairn.bookmark.UrlKey;
 import cairn.browse.TagSuggestions;
+import cairn.input.Flags;
 import cairn.input.InvalidInputException;
 import cairn.tag.TagList;
 import cairn.user.PreferencesService;
@@ -78,14 +79,12 @@ final class BookmarkActions {
   HttpResponse<?> read(Visitor visitor, long id, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
     own(visitor, id);
-    String unread = Forms.field(form, "unread");
-    if (!unread.equals("yes") && !unread.equals("no")) {
+    Boolean unread = Flags.parse("unread", form.get("unread"));
+    if (unread == null) {
       throw new InvalidInputException("unread", "must be yes or no");
     }
     bookmarks.update(
-        visitor.id(),
-        id,
-        new BookmarkPatch(null, null, null, null, null, null, unread.equals("yes"), null));
+        visitor.id(), id, new BookmarkPatch(null, null, null, null, null, null, unread, null));
     return Forms.seeOther(
         Forms.localPath(Forms.field(form, "next"), WebPaths.user(visitor.name())));
   }

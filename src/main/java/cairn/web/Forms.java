@@ -1,5 +1,6 @@
 package cairn.web;
 
+import cairn.input.Flags;
 import cairn.input.InvalidInputException;
 import cairn.user.Secrets;
 import io.micronaut.http.HttpResponse;
@@ -33,8 +34,7 @@ final class Forms {
   }
 
   static boolean checked(Map<String, String> form, String name) {
-    String value = form.get(name);
-    return value != null && !value.isEmpty() && !value.equals("0") && !value.equals("off");
+    return Flags.parse(name, form.get(name), false);
   }
 
   static HttpResponse<?> page(String template, Object view) {

@@ -1,7 +1,7 @@
 package cairn.web;
 
 import cairn.feed.FeedFormat;
-import cairn.input.InvalidInputException;
+import cairn.input.Flags;
 import cairn.search.Cursor;
 import cairn.search.Listing;
 import cairn.user.User;
@@ -9,7 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A listing page's request: whose bookmarks, the tag filter from the path, and the query parameters
@@ -35,10 +34,10 @@ record ListingRequest(
         false,
         filter,
         params.get("q") == null ? "" : params.get("q").strip(),
-        perPage == null ? defaultPerPage : perPage(perPage),
+        Listing.pageSize(perPage, defaultPerPage),
         perPage != null,
         params.getFirst("cursor").filter(c -> !c.isEmpty()).map(Cursor::decode).orElse(null),
-        unread(params.get("unread")),
+        Flags.parse("unread", params.get("unread")),
         "cloud".equals(params.get("related")));
   }
 
@@ -147,29 +146,5 @@ record ListingRequest(
       query.add("cursor=" + at.encode());
     }
     return query.isEmpty() ? path : path + "?" + String.join("&", query);
-  }
-
-  private static int perPage(String value) {
-    try {
-      int size = Integer.parseInt(value);
-      if (Listing.PAGE_SIZES.contains(size)) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidInputException("per_page", "must be one of 20, 40, 80, 120, 160");
-  }
-
-  @Nullable
-  private static Boolean unread(@Nullable String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "yes" -> true;
-      case "no" -> false;
-      default -> throw new InvalidInputException("unread", "must be yes or no");
-    };
   }
 }

@@ -1,6 +1,7 @@
 package cairn.web;
 
 import cairn.input.InvalidInputException;
+import cairn.search.Listing;
 import cairn.user.AccountService;
 import cairn.user.Preferences;
 import cairn.user.PreferencesService;
@@ -60,7 +61,7 @@ final class SettingsPages {
     Forms.requireCsrf(visitor, form);
     BookmarkPages.requireSignedIn(visitor);
     try {
-      int perPage = parsePerPage(Forms.field(form, "per_page"));
+      int perPage = Listing.pageSize(form.get("per_page"), Listing.DEFAULT_PAGE_SIZE);
       preferences.update(visitor.id(), perPage, Forms.checked(form, "private_default"));
       return Forms.seeOther("/settings?saved=preferences");
     } catch (InvalidInputException e) {
@@ -143,13 +144,5 @@ final class SettingsPages {
         error == null ? null : error.getMessage(),
         error == null ? null : error.field(),
         FeedSecretPages.privateFeeds(base, user));
-  }
-
-  private static int parsePerPage(String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("per_page", "must be one of 20, 40, 80, 120, 160");
-    }
   }
 }

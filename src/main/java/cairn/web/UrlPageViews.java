@@ -5,7 +5,6 @@ import cairn.browse.Popular;
 import cairn.browse.PopularWindow;
 import cairn.browse.UrlPage;
 import cairn.feed.FeedFormat;
-import cairn.input.InvalidInputException;
 import cairn.search.Listing;
 import cairn.search.TagCount;
 import cairn.web.ListingView.Choice;
@@ -114,19 +113,7 @@ final class UrlPageViews {
 
   /** {@code per_page} as the web takes it: one of 20, 40, 80, 120, 160; 20 when not given. */
   static int perPage(HttpParameters params) {
-    String value = params.get("per_page");
-    if (value == null || value.isEmpty()) {
-      return Listing.DEFAULT_PAGE_SIZE;
-    }
-    try {
-      int size = Integer.parseInt(value);
-      if (Listing.PAGE_SIZES.contains(size)) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidInputException("per_page", "must be one of 20, 40, 80, 120, 160");
+    return Listing.pageSize(params.get("per_page"), Listing.DEFAULT_PAGE_SIZE);
   }
 
   private static List<Choice> perPageChoices(String path, int current, @Nullable String window) {

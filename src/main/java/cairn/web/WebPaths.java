@@ -1,6 +1,7 @@
 package cairn.web;
 
 import cairn.input.InvalidInputException;
+import cairn.tag.TagName;
 import io.micronaut.core.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
@@ -50,14 +51,14 @@ final class WebPaths {
 
     Filter without(String tag) {
       return new Filter(
-          tags.stream().filter(t -> !t.equalsIgnoreCase(tag)).toList(),
-          excluded.stream().filter(t -> !t.equalsIgnoreCase(tag)).toList());
+          tags.stream().filter(t -> !TagName.same(t, tag)).toList(),
+          excluded.stream().filter(t -> !TagName.same(t, tag)).toList());
     }
 
     Filter excluding(String tag) {
       List<String> more = new ArrayList<>(excluded);
       more.add(tag);
-      return new Filter(tags.stream().filter(t -> !t.equalsIgnoreCase(tag)).toList(), more);
+      return new Filter(tags.stream().filter(t -> !TagName.same(t, tag)).toList(), more);
     }
 
     boolean isEmpty() {

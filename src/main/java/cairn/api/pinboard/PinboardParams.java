@@ -1,6 +1,7 @@
 package cairn.api.pinboard;
 
 import cairn.bookmark.BookmarkDates;
+import cairn.input.Flags;
 import cairn.input.InvalidInputException;
 import cairn.tag.TagList;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,15 +41,7 @@ record PinboardParams(Map<String, String> values) {
   }
 
   boolean flag(String name, boolean fallback) {
-    String value = get(name);
-    if (value == null) {
-      return fallback;
-    }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "yes", "true", "1", "on" -> true;
-      case "no", "false", "0", "off" -> false;
-      default -> throw new InvalidInputException(name, "must be yes or no; got '" + value + "'");
-    };
+    return Flags.parse(name, get(name), fallback);
   }
 
   /** A flag that may be absent: {@code null} then, so the caller decides what absence means. */
