@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports uploaded through the server: each file is first stored whole under the data directory (so
- * the upload ends before the import starts, and memory stays flat), then imported by one background
- * thread, one file at a time (the store has one writer anyway).
+ * the upload ends before the import starts, and memory stays flat), then imported: queued jobs one
+ * after another on one background thread, a job asked to {@code wait} on its request's thread (the
+ * store has one writer, so concurrent imports take turns at each batch's transaction).
  *
  * <p>Jobs live in memory, by user: another user's job is not found. Finished jobs are forgotten
  * after {@link #KEPT}; a restart forgets them all, and removes uploads it did not get to.

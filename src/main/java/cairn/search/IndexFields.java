@@ -23,8 +23,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Public tags and private ({@code .tag}) tags live in separate fields, so that counting and
  * filtering for anyone but the owner cannot touch private ones. Tag terms are keys (for matching);
- * tag doc values are display names (for counting and showing) — one user's tag has one name, so
- * counting names counts keys.
+ * tag doc values are display names (for counting and showing). Different people may spell one key
+ * differently ("Java", "java"), so counting counts names and {@link TagVocabulary} merges the
+ * spellings of a key under its most used one.
  */
 final class IndexFields {
   /**
