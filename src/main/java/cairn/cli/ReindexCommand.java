@@ -5,7 +5,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Command;
 
 /**
@@ -27,7 +26,7 @@ public final class ReindexCommand implements Callable<Integer> {
             .start()) {
       context.getBean(SearchIndex.class);
     } catch (BeanInstantiationException e) {
-      if (causedByLock(e)) {
+      if (SearchIndex.heldByAnotherProcess(e)) {
         System.err.println(
             "the index is in use by a running Cairn server: stop it, then run reindex");
         return 1;
@@ -36,14 +35,5 @@ public final class ReindexCommand implements Callable<Integer> {
     }
     System.err.printf("Reindexed in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     return 0;
-  }
-
-  private static boolean causedByLock(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof LockObtainFailedException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

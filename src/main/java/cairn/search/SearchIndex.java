@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Cairn's Lucene index as the rest of Cairn sees it: listings, URL counts and lookups, popular
@@ -152,6 +153,19 @@ public class SearchIndex {
       return new IndexHealth(IndexHealth.State.DEGRADED, failure, visible, behind);
     }
     return new IndexHealth(IndexHealth.State.UP, null, visible, behind);
+  }
+
+  /**
+   * Whether a failure to open the index (anywhere in {@code e}'s causes) means another process
+   * holds it: a server running on the same data directory.
+   */
+  public static boolean heldByAnotherProcess(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof LockObtainFailedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @PreDestroy

@@ -1,0 +1,100 @@
+package cairn;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules, read from the compiled classes (a fully qualified name counts as much as an
+ * import). The layers, inner to outer: the store and its rules ({@code db}, {@code input}, {@code
+ * journal}, {@code tag}, {@code bookmark}); the index ({@code search}); the services ({@code
+ * browse}, {@code user}, {@code exchange}, {@code feed}, {@code follow}, {@code note}); the edges
+ * ({@code api}, {@code web}, {@code cli}, {@code ops}), which nothing else uses.
+ */
+class PackageRulesTest {
+  private static final String[] EDGES = {
+    "cairn.api..", "cairn.web..", "cairn.cli..", "cairn.ops.."
+  };
+  private static final String[] SERVICES = {
+    "cairn.browse..",
+    "cairn.user..",
+    "cairn.exchange..",
+    "cairn.feed..",
+    "cairn.follow..",
+    "cairn.note.."
+  };
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void read() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cairn");
+  }
+
+  @Test
+  void theStoreAndItsRulesKnowNothingOfTheIndexTheServicesOrTheEdges() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "cairn.db..", "cairn.input..", "cairn.journal..", "cairn.tag..", "cairn.bookmark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(new String[] {"cairn.search.."}, SERVICES, EDGES))
+        .check(classes);
+  }
+
+  @Test
+  void theIndexKnowsNothingOfTheServicesOrTheEdges() {
+    noClasses()
+        .that()
+        .resideInAPackage("cairn.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(SERVICES, EDGES))
+        .check(classes);
+  }
+
+  @Test
+  void theServicesKnowNothingOfTheEdges() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(SERVICES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(EDGES)
+        .check(classes);
+  }
+
+  @Test
+  void noEdgeUsesTheWebPagesButTheWeb() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("cairn.web..", "cairn")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("cairn.web..")
+        .check(classes);
+  }
+
+  @Test
+  void luceneStaysInTheIndex() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("cairn.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.lucene..")
+        .check(classes);
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+}
