@@ -119,12 +119,10 @@ final class IndexFaults {
     if (!failing) {
       return null;
     }
-    return failures
-        + (failures == 1 ? " attempt" : " attempts")
-        + " failed since "
-        + failingSince
-        + ": "
-        + lastFailure;
+    // damage found by a search counts no attempt of the indexer's
+    String attempts =
+        failures == 0 ? "" : failures + (failures == 1 ? " attempt" : " attempts") + " failed ";
+    return attempts + "since " + failingSince + ": " + lastFailure;
   }
 
   /** How long to wait before the next attempt: doubles with each failure up to the maximum. */

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class IndexFiles {
   private static final Logger LOG = LoggerFactory.getLogger(IndexFiles.class);
   private static final String ASIDE = ".corrupt-";
+  private static final String SEQ = "seq";
+  private static final String SCHEMA = "schema";
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
@@ -113,8 +115,34 @@ final class IndexFiles {
     }
   }
 
-  /** The commit user data of the index {@code writer} opened. */
-  static Map<String, String> commitData(IndexWriter writer) {
+  /**
+   * Commits what {@code writer} holds, recording that it shows the journal up to {@code seq} and
+   * was written by this {@link IndexFields#SCHEMA_VERSION}: the two facts a start reads back.
+   */
+  static void commit(IndexWriter writer, long seq) throws IOException {
+    writer.setLiveCommitData(
+        Map.of(SEQ, Long.toString(seq), SCHEMA, IndexFields.SCHEMA_VERSION).entrySet());
+    writer.commit();
+  }
+
+  /** The journal position the last commit of {@code writer}'s index recorded (0: none). */
+  static long committedSeq(IndexWriter writer) {
+    return Long.parseLong(commitData(writer).getOrDefault(SEQ, "0"));
+  }
+
+  /**
+   * Why the index {@code writer} opened must be rebuilt before use: it is new, or of another
+   * schema; null when it can be resumed.
+   */
+  static @Nullable String rebuildReason(IndexWriter writer) {
+    Map<String, String> commit = commitData(writer);
+    if (IndexFields.SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
+      return null;
+    }
+    return commit.isEmpty() ? "no index yet" : "index schema " + commit.get(SCHEMA);
+  }
+
+  private static Map<String, String> commitData(IndexWriter writer) {
     Map<String, String> data = new HashMap<>();
     var live = writer.getLiveCommitData();
     if (live != null) {

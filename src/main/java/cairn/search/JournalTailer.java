@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexWriter;
@@ -70,8 +69,6 @@ final class JournalTailer {
   static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
   static final int BATCH = 1000;
-  private static final String SEQ = "seq";
-  private static final String SCHEMA = "schema";
 
   private final IndexFiles files;
   private final ChangeJournal journal;
@@ -118,14 +115,11 @@ final class JournalTailer {
   void open(boolean reindex) throws IOException {
     try {
       openWriter();
-      Map<String, String> commit = IndexFiles.commitData(writer);
-      if (reindex) {
-        faults.rebuildNeeded("asked for");
-      } else if (!IndexFields.SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
-        faults.rebuildNeeded(
-            commit.isEmpty() ? "no index yet" : "index schema " + commit.get(SCHEMA));
+      String stale = reindex ? "asked for" : IndexFiles.rebuildReason(writer);
+      if (stale != null) {
+        faults.rebuildNeeded(stale);
       } else {
-        appliedSeq = committedSeq = Long.parseLong(commit.getOrDefault(SEQ, "0"));
+        appliedSeq = committedSeq = IndexFiles.committedSeq(writer);
         searchers.replace(new SearcherManager(writer, null));
         visibility.published(appliedSeq);
       }
@@ -221,8 +215,7 @@ final class JournalTailer {
     if (faults.repair().compareTo(IndexFaults.Repair.REBUILD) >= 0) {
       rebuild(faults.reason());
     } else {
-      appliedSeq =
-          committedSeq = Long.parseLong(IndexFiles.commitData(writer).getOrDefault(SEQ, "0"));
+      appliedSeq = committedSeq = IndexFiles.committedSeq(writer);
     }
     // replay what the last searcher showed before it is replaced
     while (appliedSeq < visibility.visibleSeq()) {
@@ -329,9 +322,7 @@ final class JournalTailer {
   }
 
   private void commit(long seq) throws IOException {
-    writer.setLiveCommitData(
-        Map.of(SEQ, Long.toString(seq), SCHEMA, IndexFields.SCHEMA_VERSION).entrySet());
-    writer.commit();
+    IndexFiles.commit(writer, seq);
     committedSeq = seq;
     lastCommitNanos = System.nanoTime();
   }

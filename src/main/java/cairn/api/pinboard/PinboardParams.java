@@ -46,7 +46,7 @@ record PinboardParams(Map<String, String> values) {
 
   /** A flag that may be absent: {@code null} then, so the caller decides what absence means. */
   Boolean optionalFlag(String name) {
-    return get(name) == null ? null : flag(name, false);
+    return Flags.parse(name, get(name));
   }
 
   /** A filter of at most three tags, as every Pinboard listing method takes. */
