@@ -53,10 +53,6 @@ final class BookmarkController {
     return ListingResponse.of(listings.list(params.read(viewer, request.getParameters())));
   }
 
-  static String location(long id) {
-    return "/api/v1/bookmarks/" + id;
-  }
-
   @Post(consumes = MediaType.APPLICATION_JSON)
   HttpResponse<BookmarkResponse> create(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,
@@ -66,7 +62,7 @@ final class BookmarkController {
         bookmarks.create(
             viewer.id(), requests.draft(body, false), Flags.parse("replace", replace, false));
     BookmarkResponse response = BookmarkResponse.of(saved.bookmark());
-    URI location = URI.create(location(response.id()));
+    URI location = ApiPaths.bookmark(response.id());
     return saved.created()
         ? HttpResponse.created(response, location)
         : HttpResponse.ok(response).headers(h -> h.location(location));
@@ -99,7 +95,7 @@ final class BookmarkController {
       @PathVariable long id,
       @Nullable @Body String body) {
     Saved saved = bookmarks.addQuote(viewer.id(), id, requests.quoteText(body));
-    return HttpResponse.created(BookmarkResponse.of(saved.bookmark()), URI.create(location(id)));
+    return HttpResponse.created(BookmarkResponse.of(saved.bookmark()), ApiPaths.bookmark(id));
   }
 
   @Delete("/{id}/quotes/{quoteId}")

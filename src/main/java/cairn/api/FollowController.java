@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +80,7 @@ final class FollowController {
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer, @PathVariable String name) {
     User followee = users.getByName(name);
     return follows.follow(viewer.id(), followee)
-        ? HttpResponse.created(URI.create("/api/v1/follows/" + followee.name()))
+        ? HttpResponse.created(ApiPaths.follow(followee.name()))
         : HttpResponse.noContent();
   }
 

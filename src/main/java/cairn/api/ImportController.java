@@ -24,7 +24,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 
 /**
  * {@code /api/v1/imports}: upload a bookmark file (the raw body, or a multipart {@code file} part)
@@ -85,10 +84,6 @@ final class ImportController {
     return ImportJobResponse.of(jobs.get(viewer.id(), id));
   }
 
-  static String location(String id) {
-    return "/api/v1/imports/" + id;
-  }
-
   private HttpResponse<ImportJobResponse> start(
       User viewer, HttpRequest<?> request, InputStream body, String name, ImportOptions options)
       throws IOException {
@@ -96,7 +91,7 @@ final class ImportController {
     ImportJobs.Upload upload = jobs.store(body, name);
     if (!wait) {
       ImportJob job = jobs.submit(viewer.id(), upload, options);
-      return HttpResponse.accepted(URI.create(location(job.id()))).body(ImportJobResponse.of(job));
+      return HttpResponse.accepted(ApiPaths.importJob(job.id())).body(ImportJobResponse.of(job));
     }
     ImportJob job = jobs.runHere(viewer.id(), upload, options);
     if (job.state() == ImportJob.State.REFUSED) {
@@ -106,7 +101,7 @@ final class ImportController {
       throw new IllegalStateException(job.problem());
     }
     return HttpResponse.ok(ImportJobResponse.of(job))
-        .headers(h -> h.location(URI.create(location(job.id()))));
+        .headers(h -> h.location(ApiPaths.importJob(job.id())));
   }
 
   /** The options from the query; checked before the body is read. */

@@ -39,7 +39,7 @@ record PopularResponse(
                         e.count().count(),
                         Instant.ofEpochMilli(e.count().newest()),
                         e.newest().owner(),
-                        UrlController.location(e.count().hash())))
+                        ApiPaths.url(e.count().hash()).toString()))
             .toList(),
         page.perPage(),
         encode(page.earlier()),

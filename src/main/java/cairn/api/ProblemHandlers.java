@@ -241,7 +241,7 @@ final class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, DuplicateBookmarkException e) {
       Map<String, Object> body = Problems.body(HttpStatus.CONFLICT, e.getMessage());
-      String location = BookmarkController.location(e.existingId());
+      String location = ApiPaths.bookmark(e.existingId()).toString();
       body.put("field", "url");
       body.put("rule", "one bookmark per URL: edit the existing one, or save with ?replace=true");
       body.put("existing_id", e.existingId());

@@ -32,10 +32,6 @@ final class UrlController {
     this.popular = popular;
   }
 
-  static String location(String hash) {
-    return "/api/v1/urls/" + hash;
-  }
-
   @Get("/urls/{hash}")
   UrlResponse url(
       @RequestAttribute(ApiAuthentication.VIEWER) User viewer,

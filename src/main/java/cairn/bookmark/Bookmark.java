@@ -1,5 +1,6 @@
 package cairn.bookmark;
 
+import cairn.tag.TagName;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,19 +32,26 @@ public record Bookmark(
    * The bookmark as {@code viewerId} may see it: private ({@code .tag}) tags only for the owner.
    */
   public Bookmark asSeenBy(long viewerId) {
-    if (ownerId == viewerId || tags.stream().noneMatch(t -> t.startsWith("."))) {
+    if (isOwnedBy(viewerId) || tags.stream().noneMatch(TagName::isPrivate)) {
       return this;
     }
-    List<String> shown = tags.stream().filter(t -> !t.startsWith(".")).toList();
+    List<String> shown = tags.stream().filter(t -> !TagName.isPrivate(t)).toList();
     return new Bookmark(
         id, ownerId, owner, url, hash, title, notes, quotes, shown, shared, toread, created,
         updated);
   }
 
   /**
-   * The one visibility rule for a single bookmark: its owner sees it, others only if it is shared.
+   * The visibility rule for a single bookmark, wherever one is shown, edited or copied: its owner
+   * sees it, others only if it is shared. Listings apply the same rule per scope ({@code
+   * Listing.admits}) and, as a query, in {@code ListingQuery}.
    */
   public boolean isVisibleTo(long viewerId) {
-    return shared || ownerId == viewerId;
+    return shared || isOwnedBy(viewerId);
+  }
+
+  /** Whether {@code userId} owns the bookmark: only the owner may change it or see it private. */
+  public boolean isOwnedBy(long userId) {
+    return ownerId == userId;
   }
 }

@@ -49,6 +49,30 @@ public class BookmarkQueries {
         .orElseThrow(() -> new BookmarkNotFoundException(id));
   }
 
+  /** The user's own bookmark; anyone else's (or none) is not found, never "forbidden". */
+  @Connectable
+  public Bookmark getOwn(long id, long userId) {
+    return find(id)
+        .filter(b -> b.isOwnedBy(userId))
+        .orElseThrow(() -> new BookmarkNotFoundException(id));
+  }
+
+  /**
+   * Throws {@link BookmarkNotFoundException} unless {@code userId} owns the bookmark: the check an
+   * action makes before it reads its input, in one small statement instead of a whole bookmark.
+   */
+  @Connectable
+  public void checkOwn(long id, long userId) {
+    Long owner =
+        db.select(BOOKMARKS.USER_ID)
+            .from(BOOKMARKS)
+            .where(BOOKMARKS.ID.eq(id))
+            .fetchOne(BOOKMARKS.USER_ID);
+    if (owner == null || owner != userId) {
+      throw new BookmarkNotFoundException(id);
+    }
+  }
+
   /** The bookmarks with these ids, in the order of {@code ids}; missing ids are left out. */
   @Connectable
   public List<Bookmark> list(Collection<Long> ids) {

@@ -47,7 +47,7 @@ public class ListingService {
     // The store may be a moment ahead of the index: re-check what the viewer may see of each row.
     List<Bookmark> items =
         bookmarks.list(page.hits().stream().map(IndexPage.Hit::id).toList()).stream()
-            .filter(b -> listing.ownView() ? b.ownerId() == listing.viewer() : b.shared())
+            .filter(listing::admits)
             .map(b -> b.asSeenBy(listing.viewer()))
             .toList();
     return new ListingPage(

@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.bookmark.Bookmark;
 import cairn.input.InvalidInputException;
 import cairn.tag.TagName;
 import io.micronaut.core.annotation.Nullable;
@@ -222,6 +223,17 @@ public record Listing(
   /** True when the viewer is looking at their own bookmarks, and so sees private ones. */
   public boolean ownView() {
     return owner != null && owner == viewer && viewer != ANONYMOUS;
+  }
+
+  /**
+   * Whether a bookmark may be shown in this listing: in one's own view every one of one's own
+   * bookmarks; everywhere else (others' pages, tag pages, a network) shared ones only, one's own
+   * private ones included — they never appear on the shared pages. {@code ListingQuery} puts the
+   * same rule into the query; a listing re-checks each row with this because the store may be a
+   * moment ahead of the index. A single bookmark's rule is {@link Bookmark#isVisibleTo}.
+   */
+  public boolean admits(Bookmark b) {
+    return ownView() ? b.isOwnedBy(viewer) : b.shared();
   }
 
   private static List<String> keys(String field, List<String> names) {

@@ -47,7 +47,7 @@ final class ListingQuery {
           listing.owners().stream().sorted().map(id -> new BytesRef(Long.toString(id))).toList();
       q.add(new TermInSetQuery(IndexFields.OWNER, people), Occur.FILTER);
     }
-    if (!listing.ownView()) {
+    if (!listing.ownView()) { // Listing.admits, as a query
       q.add(new TermQuery(new Term(IndexFields.SHARED, IndexFields.YES)), Occur.FILTER);
     }
     for (String key : listing.tags()) {

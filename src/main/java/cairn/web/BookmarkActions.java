@@ -50,7 +50,7 @@ final class BookmarkActions {
 
   @Get("/b/{id}/delete")
   HttpResponse<?> confirmDelete(Visitor visitor, long id) {
-    Bookmark b = own(visitor, id);
+    Bookmark b = queries.getOwn(id, visitor.requireSignedIn().id());
     MessageView view =
         new MessageView(
             PageView.of("delete bookmark", visitor),
@@ -68,8 +68,7 @@ final class BookmarkActions {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> delete(Visitor visitor, long id, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    own(visitor, id);
-    bookmarks.delete(visitor.id(), id);
+    bookmarks.delete(visitor.requireSignedIn().id(), id);
     return Forms.seeOther(WebPaths.user(visitor.name()) + "?deleted=1");
   }
 
@@ -78,7 +77,7 @@ final class BookmarkActions {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> read(Visitor visitor, long id, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    own(visitor, id);
+    queries.checkOwn(id, visitor.requireSignedIn().id());
     Boolean unread = Flags.parse("unread", form.get("unread"));
     if (unread == null) {
       throw new InvalidInputException("unread", "must be yes or no");
@@ -164,9 +163,5 @@ final class BookmarkActions {
         null,
         null,
         close);
-  }
-
-  private Bookmark own(Visitor visitor, long id) {
-    return BookmarkPages.own(queries, visitor, id);
   }
 }

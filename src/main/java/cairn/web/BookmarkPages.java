@@ -101,7 +101,7 @@ final class BookmarkPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> add(Visitor visitor, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    requireSignedIn(visitor);
+    visitor.requireSignedIn();
     Input in = Input.of(form);
     try {
       Bookmark saved = bookmarks.create(visitor.id(), in.draft(), false).bookmark();
@@ -136,7 +136,7 @@ final class BookmarkPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> edit(Visitor visitor, long id, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    own(visitor, id);
+    queries.checkOwn(id, visitor.requireSignedIn().id());
     Input in = Input.of(form);
     try {
       Bookmark saved = bookmarks.update(visitor.id(), id, in.patch()).bookmark();
@@ -177,7 +177,7 @@ final class BookmarkPages {
     } catch (NumberFormatException e) {
       throw new BookmarkNotFoundException(-1);
     }
-    Bookmark b = queries.getVisible(bookmarkId, visitor.id()).asSeenBy(visitor.id());
+    Bookmark b = queries.getVisible(bookmarkId, visitor.id());
     return prefilled(
         visitor,
         popup,
@@ -207,24 +207,9 @@ final class BookmarkPages {
     return Forms.seeOther(Forms.localPath(in.next(), WebPaths.user(visitor.name())));
   }
 
-  private Bookmark own(Visitor visitor, long id) {
-    return own(queries, visitor, id);
-  }
-
   /** The visitor's own bookmark; anyone else's (or none) is a 404. */
-  static Bookmark own(BookmarkQueries queries, Visitor visitor, long id) {
-    requireSignedIn(visitor);
-    Bookmark b = queries.getVisible(id, visitor.id());
-    if (b.ownerId() != visitor.id()) {
-      throw new BookmarkNotFoundException(id);
-    }
-    return b;
-  }
-
-  static void requireSignedIn(Visitor visitor) {
-    if (!visitor.signedIn()) {
-      throw new SignInRequiredException();
-    }
+  private Bookmark own(Visitor visitor, long id) {
+    return queries.getOwn(id, visitor.requireSignedIn().id());
   }
 
   private String savedBefore(Bookmark b) {

@@ -34,7 +34,7 @@ final class FeedSecretPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> regenerate(Visitor visitor, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     secrets.regenerate(visitor.id());
     return Forms.seeOther("/settings?saved=feeds#feeds");
   }

@@ -70,7 +70,7 @@ final class FollowPages {
   /** The form's token first (a forged form learns nothing), then a signed-in visitor, the user. */
   private User checked(Visitor visitor, String name, Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     return users.getByName(name);
   }
 

@@ -62,7 +62,7 @@ final class ImportPages {
         MultipartForm.read(body, request.getHeaders().getContentType().orElse(""), "file");
     Map<String, String> fields = upload.fields();
     Forms.requireCsrf(visitor, fields);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     try (InputStream file = upload.file()) {
       String format = fields.get("format");
       String tags = fields.get("tags");
@@ -97,7 +97,7 @@ final class ImportPages {
   @Get("/export")
   HttpResponse<StreamedFile> export(
       Visitor visitor, @QueryValue(defaultValue = "netscape") String format) {
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     BookmarkFormat chosen = BookmarkFormat.named("format", format);
     String fileName =
         "cairn-" + visitor.name() + "-" + LocalDate.now(clock) + "." + chosen.extension();
@@ -109,7 +109,7 @@ final class ImportPages {
 
   @Get("/import/{id}")
   HttpResponse<?> job(Visitor visitor, String id) {
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     ImportJob job = jobs.get(visitor.id(), id);
     PageView page = PageView.of("import", visitor);
     return Forms.page(

@@ -63,7 +63,7 @@ final class NetworkPages {
   }
 
   private HttpResponse<?> show(Visitor visitor, HttpRequest<?> http, WebPaths.Filter filter) {
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     ListingRequest request =
         ListingRequest.read(
                 null, filter, http.getParameters(), preferences.get(visitor.id()).perPage())

@@ -50,7 +50,7 @@ final class SettingsPages {
 
   @Get
   HttpResponse<?> show(Visitor visitor, HttpRequest<?> request) {
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     return Forms.page("settings", view(visitor, request, null, null, null));
   }
 
@@ -59,7 +59,7 @@ final class SettingsPages {
   HttpResponse<?> preferences(
       Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     try {
       int perPage = Listing.pageSize(form.get("per_page"), Listing.DEFAULT_PAGE_SIZE);
       preferences.update(visitor.id(), perPage, Forms.checked(form, "private_default"));
@@ -73,7 +73,7 @@ final class SettingsPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> token(Visitor visitor, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     accounts.regenerateToken(visitor.user());
     return Forms.seeOther("/settings?saved=token#token");
   }
@@ -83,7 +83,7 @@ final class SettingsPages {
   HttpResponse<?> password(
       Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     try {
       if (!Forms.field(form, "password").equals(Forms.field(form, "password2"))) {
         throw new InvalidInputException("password2", "the two new passwords differ");
@@ -103,7 +103,7 @@ final class SettingsPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> invite(Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     String link = site.base() + "/signup?invite=" + accounts.invite(visitor.id());
     return Forms.page("settings", view(visitor, request, null, link, null));
   }
@@ -112,7 +112,7 @@ final class SettingsPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   HttpResponse<?> delete(Visitor visitor, HttpRequest<?> request, @Body Map<String, String> form) {
     Forms.requireCsrf(visitor, form);
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     try {
       accounts.delete(visitor.user(), Forms.field(form, "password"));
     } catch (InvalidInputException e) {

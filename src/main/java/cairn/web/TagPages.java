@@ -153,7 +153,7 @@ final class TagPages {
 
   /** The owner of the page, if that is the visitor; anyone else changing tags gets a 404. */
   private User owner(Visitor visitor, String name) {
-    BookmarkPages.requireSignedIn(visitor);
+    visitor.requireSignedIn();
     if (!name.equals(visitor.name())) {
       throw new UserNotFoundException(name);
     }

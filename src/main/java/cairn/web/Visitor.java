@@ -13,6 +13,14 @@ record Visitor(@Nullable User user, String csrf) {
     return user != null;
   }
 
+  /** The signed-in user; for anyone else the page asks them to sign in. */
+  User requireSignedIn() {
+    if (user == null) {
+      throw new SignInRequiredException();
+    }
+    return user;
+  }
+
   /** The id listings are asked with ({@link Listing#ANONYMOUS} when not signed in). */
   long id() {
     return user == null ? Listing.ANONYMOUS : user.id();

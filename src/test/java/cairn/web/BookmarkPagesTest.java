@@ -2,6 +2,7 @@ package cairn.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,6 +165,36 @@ class BookmarkPagesTest extends WebTest {
     assertEquals("https://example.org/s", copy.doc().selectFirst("input[name=url]").val());
     assertEquals("Shared", copy.doc().selectFirst("input[name=title]").val());
     assertEquals("t", copy.doc().selectFirst("input[name=tags]").val());
+  }
+
+  @Test
+  void someoneElsesBookmarkIsNotFoundForEveryFormPostedWithTheirOwnValidToken() {
+    Account owner = account("victim");
+    Account other = account("poster");
+    long id = save(owner.user(), "https://example.org/v", "Kept", "kept", true, Instant.now());
+    String token = other.browser().get("/add").doc().selectFirst("input[name=csrf]").val();
+    Page edit = other.browser().post("/b/" + id + "/edit", fields("csrf", token, "title", "Mine"));
+    assertEquals(404, edit.status(), edit.toString());
+    Page invalid =
+        other.browser().post("/b/" + id + "/edit", fields("csrf", token, "url", "not a url"));
+    assertEquals(404, invalid.status(), "ownership is checked before the input");
+    Page read = other.browser().post("/b/" + id + "/read", fields("csrf", token, "unread", "yes"));
+    assertEquals(404, read.status(), read.toString());
+    Page delete = other.browser().post("/b/" + id + "/delete", fields("csrf", token));
+    assertEquals(404, delete.status(), delete.toString());
+
+    Page mine = owner.browser().get("/u:" + owner.name());
+    assertEquals(List.of("Kept"), mine.doc().select("h2.title").eachText());
+    assertTrue(
+        owner
+            .browser()
+            .get("/u:" + owner.name() + "?unread=yes")
+            .doc()
+            .select("article")
+            .isEmpty());
+    Page guest = browser().post("/b/" + id + "/delete", fields());
+    assertNotEquals(200, guest.status());
+    assertEquals(1, owner.browser().get("/u:" + owner.name()).doc().select("article").size());
   }
 
   @Test
