@@ -11,6 +11,14 @@ import java.util.HexFormat;
 public final class PinboardHash {
   private PinboardHash() {}
 
+  /**
+   * Pinboard's {@code meta}: a signature that changes whenever the bookmark does (the MD5 of its id
+   * and last change), the same in the API's replies and in the Pinboard JSON export.
+   */
+  public static String meta(Bookmark b) {
+    return of(b.id() + ":" + b.updated().toEpochMilli());
+  }
+
   public static String of(String url) {
     try {
       MessageDigest md5 = MessageDigest.getInstance("MD5");

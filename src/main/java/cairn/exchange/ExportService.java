@@ -66,6 +66,9 @@ public class ExportService {
    * a time: for HTTP responses, which stop reading when the client goes away.
    */
   public InputStream open(long userId, String userName, BookmarkFormat format) {
-    return new ExportStream(new ExportWalk(pages, bookmarks, userId, PAGE), userName, format);
+    return new ExportStream(
+        new ExportWalk(pages, bookmarks, userId, PAGE),
+        userName,
+        out -> ExportWriter.of(format, out));
   }
 }

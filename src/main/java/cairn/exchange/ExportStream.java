@@ -10,11 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * An export read as a stream: when its buffer runs dry it writes the next chunk of bookmarks into
- * it (the header first, the footer last), so at most one chunk is held at a time.
+ * Bookmarks written as they are read: when its buffer runs dry it takes the next chunk from its
+ * source and writes it into the buffer (the header first, the footer last), so at most one chunk is
+ * held at a time. An export and Pinboard's {@code posts/all} are answered this way.
  */
-final class ExportStream extends InputStream {
-  private final ExportWalk walk;
+public final class ExportStream extends InputStream {
+  /** Where the bookmarks come from, a chunk at a time. */
+  @FunctionalInterface
+  public interface Source {
+    /** The next bookmarks, or an empty list when all have been handed out. */
+    List<Bookmark> next();
+  }
+
+  private final Source walk;
   private final String userName;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
   private final Writer text = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
@@ -24,11 +32,11 @@ final class ExportStream extends InputStream {
   private boolean started;
   private boolean ended;
 
-  ExportStream(ExportWalk walk, String userName, BookmarkFormat format) {
+  public ExportStream(Source walk, String userName, ExportWriter.Opener writer) {
     this.walk = walk;
     this.userName = userName;
     try {
-      this.writer = ExportWriter.of(format, text);
+      this.writer = writer.open(text);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * Walks one user's bookmarks newest first: pages of ids from the store, each handed out hydrated
  * (tags and quotes) {@value #HYDRATE} at a time. Every step is a short read of its own.
  */
-final class ExportWalk {
+final class ExportWalk implements ExportStream.Source {
   /** Bookmarks hydrated per read. */
   static final int HYDRATE = 500;
 
@@ -27,8 +27,8 @@ final class ExportWalk {
     this.pageSize = pageSize;
   }
 
-  /** The next bookmarks, or an empty list when all have been handed out. */
-  List<Bookmark> next() {
+  @Override
+  public List<Bookmark> next() {
     if (next == page.size()) {
       if (last) {
         return List.of();

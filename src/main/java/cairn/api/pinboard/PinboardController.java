@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -52,17 +53,17 @@ final class PinboardController {
   }
 
   @Get("/{+path}")
-  HttpResponse<String> get(HttpRequest<?> request, @PathVariable String path) {
+  HttpResponse<?> get(HttpRequest<?> request, @PathVariable String path) {
     return handle(request, path, null);
   }
 
   @Post(value = "/{+path}", consumes = MediaType.ALL)
-  HttpResponse<String> post(
+  HttpResponse<?> post(
       HttpRequest<?> request, @PathVariable String path, @Nullable @Body String body) {
     return handle(request, path, body);
   }
 
-  private HttpResponse<String> handle(HttpRequest<?> request, String path, @Nullable String body) {
+  private HttpResponse<?> handle(HttpRequest<?> request, String path, @Nullable String body) {
     PinboardParams params;
     try {
       params = params(request, body);
@@ -92,6 +93,10 @@ final class PinboardController {
     }
     try {
       Reply reply = methods.call(method, user, params);
+      if (reply instanceof Reply.AllPosts all) {
+        MediaType type = MediaType.of(json ? JSON : XML);
+        return HttpResponse.ok(new StreamedFile(ReplyWriter.stream(all, json), type));
+      }
       return reply == null
           ? reply(HttpStatus.NOT_FOUND, new Reply.ResultCode("unknown method: " + method), json)
           : reply(HttpStatus.OK, reply, json);

@@ -1,6 +1,5 @@
 package cairn.api.pinboard;
 
-import cairn.api.pinboard.Reply.Post;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkPatch;
@@ -21,16 +20,12 @@ import cairn.user.PreferencesService;
 import cairn.user.User;
 import cairn.user.UserService;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +40,6 @@ import java.util.TreeMap;
 final class PinboardMethods {
   static final Set<String> WRITES =
       Set.of("posts/add", "posts/delete", "tags/delete", "tags/rename");
-  private static final int ALL_CHUNK = 5_000;
 
   private final BookmarkService bookmarks;
   private final BookmarkQueries queries;
@@ -161,32 +155,33 @@ final class PinboardMethods {
     boolean meta = p.flag("meta", false);
     String url = p.get("url");
     if (url != null) {
-      List<Post> found =
+      List<Bookmark> found =
           posts(listings.list(listing.withUrlKey(UrlKey.of(url).value()).withPerPage(1)));
       return new Reply.Posts(
-          found.isEmpty() ? newest(user) : found.get(0).time(), user.name(), found, meta);
+          found.isEmpty() ? newest(user) : found.get(0).created(), user.name(), found, meta);
     }
     LocalDate day = p.day("dt");
     if (day == null) {
-      List<Post> latest = posts(listings.list(listing.withPerPage(1)));
+      List<Bookmark> latest = posts(listings.list(listing.withPerPage(1)));
       if (latest.isEmpty()) {
         return new Reply.Posts(newest(user), user.name(), List.of(), meta);
       }
-      day = latest.get(0).time().atZone(ZoneOffset.UTC).toLocalDate();
+      day = latest.get(0).created().atZone(ZoneOffset.UTC).toLocalDate();
     }
     Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-    List<Post> onDay =
+    List<Bookmark> onDay =
         posts(
             listings.list(listing.withDates(start, start.plusSeconds(86_400)).withPerPage(10_000)));
-    return new Reply.Posts(onDay.isEmpty() ? start : onDay.get(0).time(), user.name(), onDay, meta);
+    return new Reply.Posts(
+        onDay.isEmpty() ? start : onDay.get(0).created(), user.name(), onDay, meta);
   }
 
   private Reply recent(User user, PinboardParams p) {
     int count = Math.max(1, p.integer("count", 15, 100));
-    List<Post> recent =
+    List<Bookmark> recent =
         posts(listings.list(mine(user).withTags(p.filterTags()).withPerPage(count)));
     return new Reply.Posts(
-        recent.isEmpty() ? newest(user) : recent.get(0).time(),
+        recent.isEmpty() ? newest(user) : recent.get(0).created(),
         user.name(),
         recent,
         p.flag("meta", false));
@@ -204,9 +199,8 @@ final class PinboardMethods {
   }
 
   /**
-   * Every matching bookmark, newest first, read from the index in chunks of {@link #ALL_CHUNK}; the
-   * reply itself still holds every post in memory until it is written (a streaming post writer is
-   * left to the house-health issue).
+   * Every matching bookmark, newest first, streamed as it is read from the index in chunks of
+   * {@link AllPostsWalk#CHUNK} (see {@link AllPostsWalk}).
    */
   private Reply all(User user, PinboardParams p) {
     Listing listing =
@@ -218,18 +212,8 @@ final class PinboardMethods {
     // beyond any account's size a start is as good as the end
     int start = p.integer("start", 0, Listing.MAX_OFFSET);
     int results = p.integer("results", Integer.MAX_VALUE, Integer.MAX_VALUE);
-    List<Post> out = new java.util.ArrayList<>();
-    ListingPage page = listings.list(listing.withPage(start, Math.min(results, ALL_CHUNK)));
-    out.addAll(posts(page));
-    while (out.size() < results && page.earlier() != null) {
-      page =
-          listings.list(
-              listing
-                  .withCursor(page.earlier())
-                  .withPage(0, Math.min(results - out.size(), ALL_CHUNK)));
-      out.addAll(posts(page));
-    }
-    return new Reply.AllPosts(user.name(), out, p.flag("meta", false));
+    return new Reply.AllPosts(
+        user.name(), new AllPostsWalk(listings, listing, start, results), p.flag("meta", false));
   }
 
   /**
@@ -300,8 +284,10 @@ final class PinboardMethods {
   }
 
   private Instant newest(User user) {
-    List<Post> latest = posts(listings.list(mine(user).withPerPage(1)));
-    return latest.isEmpty() ? Instant.ofEpochMilli(fresh(user).createdAt()) : latest.get(0).time();
+    List<Bookmark> latest = posts(listings.list(mine(user).withPerPage(1)));
+    return latest.isEmpty()
+        ? Instant.ofEpochMilli(fresh(user).createdAt())
+        : latest.get(0).created();
   }
 
   private User fresh(User user) {
@@ -313,32 +299,7 @@ final class PinboardMethods {
     return token.substring(token.indexOf(':') + 1);
   }
 
-  private static List<Post> posts(ListingPage page) {
-    return page.items().stream().map(PinboardMethods::post).toList();
-  }
-
-  static Post post(Bookmark b) {
-    return new Post(
-        b.url(),
-        b.title(),
-        b.notes(),
-        meta(b),
-        b.hash(),
-        b.created(),
-        b.shared(),
-        b.toread(),
-        String.join(" ", b.tags()));
-  }
-
-  /** A signature that changes whenever the bookmark does. */
-  private static String meta(Bookmark b) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("MD5")
-              .digest((b.id() + ":" + b.updated().toEpochMilli()).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has MD5", e);
-    }
+  private static List<Bookmark> posts(ListingPage page) {
+    return page.items();
   }
 }

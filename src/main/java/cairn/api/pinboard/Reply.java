@@ -1,5 +1,7 @@
 package cairn.api.pinboard;
 
+import cairn.bookmark.Bookmark;
+import cairn.exchange.ExportStream;
 import cairn.note.Note;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +23,10 @@ sealed interface Reply {
   record UpdateTime(Instant time) implements Reply {}
 
   /** posts/get, posts/recent: {@code {date, user, posts}}. */
-  record Posts(Instant date, String user, List<Post> posts, boolean meta) implements Reply {}
+  record Posts(Instant date, String user, List<Bookmark> posts, boolean meta) implements Reply {}
 
-  /** posts/all: a bare array. */
-  record AllPosts(String user, List<Post> posts, boolean meta) implements Reply {}
+  /** posts/all: a bare array, streamed from its source as it is sent. */
+  record AllPosts(String user, ExportStream.Source posts, boolean meta) implements Reply {}
 
   /** posts/dates. */
   record Dates(String user, String tag, SortedMap<LocalDate, Integer> dates) implements Reply {}
@@ -40,16 +42,4 @@ sealed interface Reply {
 
   /** notes/ID. */
   record OneNote(Note note) implements Reply {}
-
-  /** One bookmark as Pinboard shows it. */
-  record Post(
-      String href,
-      String description,
-      String extended,
-      String meta,
-      String hash,
-      Instant time,
-      boolean shared,
-      boolean toread,
-      String tags) {}
 }

@@ -85,4 +85,29 @@ class PinboardAllPostsTest extends ApiTest {
     assertEquals(whole.subList(0, 5_001), posts("&results=5001"));
     assertEquals(whole.subList(5_100, BOOKMARKS), posts("&start=5100"));
   }
+
+  @Test
+  void theWholeAccountIsStreamedInBothFormatsNotBufferedFirst() throws Exception {
+    var http = new cairn.support.Http(server.getURI());
+    var json = http.get("/v1/posts/all?format=json&auth_token=" + owner.token(), null);
+    assertEquals("application/json; charset=utf-8", json.contentType());
+    assertTrue(
+        json.headers().firstValue("content-length").isEmpty(),
+        "a streamed reply has no length up front: " + json.headers().map());
+    assertEquals(BOOKMARKS, json.json().size());
+
+    var xml = http.get("/v1/posts/all?meta=yes&auth_token=" + owner.token(), null);
+    assertEquals("text/xml; charset=utf-8", xml.contentType());
+    assertTrue(xml.headers().firstValue("content-length").isEmpty());
+    var doc =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new org.xml.sax.InputSource(new java.io.StringReader(xml.body())));
+    var posts = doc.getDocumentElement().getElementsByTagName("post");
+    assertEquals(owner.user().name(), doc.getDocumentElement().getAttribute("user"));
+    assertEquals(BOOKMARKS, posts.getLength());
+    var first = (org.w3c.dom.Element) posts.item(0);
+    assertEquals(json.json().get(0).get("href").asText(), first.getAttribute("href"));
+    assertEquals(json.json().get(0).get("meta").asText(), first.getAttribute("meta"));
+  }
 }
