@@ -86,6 +86,15 @@ class IndexFaultTest {
         assertEquals(503, r.status(), r.body());
         assertTrue(r.headers().firstValue("Retry-After").isPresent(), "503 without Retry-After");
         assertTrue(r.contentType().contains("problem+json"), r.contentType());
+        // a Pinboard client is answered in Pinboard's shape meanwhile, never problem+json
+        Http.Response pinboard =
+            http.get("/v1/posts/recent?format=json&auth_token=" + owner.token(), null);
+        if (pinboard.status() != 200) {
+          assertEquals(503, pinboard.status(), pinboard.body());
+          assertEquals("application/json; charset=utf-8", pinboard.contentType());
+          assertTrue(pinboard.json().has("result_code"), pinboard.body());
+          assertTrue(pinboard.headers().firstValue("Retry-After").isPresent());
+        }
         if (System.nanoTime() > deadline) {
           fail("no listing after " + PATIENCE + ": " + statuses);
         }
@@ -97,7 +106,7 @@ class IndexFaultTest {
     }
   }
 
-  private record Owner(long id, String auth) {}
+  private record Owner(long id, String auth, String token) {}
 
   private static Owner populate(Path dir, int count) {
     try (ApplicationContext context = ApplicationContext.run(props(dir))) {
@@ -113,7 +122,7 @@ class IndexFaultTest {
                 .seq();
       }
       assertTrue(context.getBean(SearchIndex.class).awaitVisible(seq, PATIENCE));
-      return new Owner(user.user().id(), bearer(user.token()));
+      return new Owner(user.user().id(), bearer(user.token()), user.token());
     }
   }
 

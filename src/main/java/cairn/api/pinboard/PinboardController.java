@@ -1,9 +1,5 @@
 package cairn.api.pinboard;
 
-import cairn.bookmark.BookmarkNotFoundException;
-import cairn.bookmark.DuplicateBookmarkException;
-import cairn.db.StoreFullException;
-import cairn.input.InvalidInputException;
 import cairn.user.Logins.Outcome;
 import cairn.user.User;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,27 +87,23 @@ final class PinboardController {
       return reply(HttpStatus.TOO_MANY_REQUESTS, new Reply.ResultCode("too many requests"), json)
           .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
     }
+    PinboardMethod known = PinboardMethod.named(method).orElse(null);
+    if (known == null) {
+      return reply(HttpStatus.NOT_FOUND, new Reply.ResultCode("unknown method: " + method), json);
+    }
     try {
-      Reply reply = methods.call(method, user, params);
+      Reply reply = methods.call(known, method, user, params);
       if (reply instanceof Reply.AllPosts all) {
         MediaType type = MediaType.of(json ? JSON : XML);
         return HttpResponse.ok(new StreamedFile(ReplyWriter.stream(all, json), type));
       }
-      return reply == null
-          ? reply(HttpStatus.NOT_FOUND, new Reply.ResultCode("unknown method: " + method), json)
-          : reply(HttpStatus.OK, reply, json);
-    } catch (InvalidInputException e) {
-      // writes carry their errors in a 200 body, as Pinboard; reads say 400
-      HttpStatus status =
-          PinboardMethods.WRITES.contains(method) ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
-      return reply(status, new Reply.ResultCode(e.getMessage()), json);
-    } catch (DuplicateBookmarkException e) {
-      return reply(HttpStatus.OK, new Reply.ResultCode("item already exists"), json);
-    } catch (BookmarkNotFoundException e) {
-      return reply(HttpStatus.OK, new Reply.ResultCode("item not found"), json);
-    } catch (StoreFullException e) {
-      // not the client's fault, unlike the errors above: a status that says so
-      return reply(HttpStatus.INSUFFICIENT_STORAGE, new Reply.ResultCode(e.getMessage()), json);
+      return reply(HttpStatus.OK, reply, json);
+    } catch (RuntimeException e) {
+      PinboardErrors.Answer answer = PinboardErrors.of(e, known);
+      var response = reply(answer.status(), new Reply.ResultCode(answer.code()), json);
+      return answer.retryAfter() > 0
+          ? response.header(HttpHeaders.RETRY_AFTER, Long.toString(answer.retryAfter()))
+          : response;
     }
   }
 

@@ -29,7 +29,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,8 +37,6 @@ import java.util.TreeMap;
  */
 @Singleton
 final class PinboardMethods {
-  static final Set<String> WRITES =
-      Set.of("posts/add", "posts/delete", "tags/delete", "tags/rename");
 
   private final BookmarkService bookmarks;
   private final BookmarkQueries queries;
@@ -72,24 +69,24 @@ final class PinboardMethods {
     this.clock = clock;
   }
 
-  /** Runs a method; {@code null} when there is no such method. */
-  Reply call(String method, User user, PinboardParams p) {
+  /** Runs a method; {@code path} is the method as the request named it ({@code notes/ID}). */
+  Reply call(PinboardMethod method, String path, User user, PinboardParams p) {
     return switch (method) {
-      case "posts/update" -> updateTime(user);
-      case "posts/add" -> add(user, p);
-      case "posts/delete" -> delete(user, p);
-      case "posts/get" -> get(user, p);
-      case "posts/recent" -> recent(user, p);
-      case "posts/dates" -> dates(user, p);
-      case "posts/all" -> all(user, p);
-      case "posts/suggest" -> suggest(user, p);
-      case "tags/get" -> new Reply.Tags(tagCounts(user));
-      case "tags/delete" -> deleteTag(user, p);
-      case "tags/rename" -> renameTag(user, p);
-      case "user/secret" -> new Reply.Result(fresh(user).feedSecret());
-      case "user/api_token" -> new Reply.Result(secretOf(user));
-      case "notes/list" -> new Reply.Notes(notes.list(user.id()));
-      default -> method.startsWith("notes/") ? note(user, method.substring(6)) : null;
+      case POSTS_UPDATE -> updateTime(user);
+      case POSTS_ADD -> add(user, p);
+      case POSTS_DELETE -> delete(user, p);
+      case POSTS_GET -> get(user, p);
+      case POSTS_RECENT -> recent(user, p);
+      case POSTS_DATES -> dates(user, p);
+      case POSTS_ALL -> all(user, p);
+      case POSTS_SUGGEST -> suggest(user, p);
+      case TAGS_GET -> new Reply.Tags(tagCounts(user));
+      case TAGS_DELETE -> deleteTag(user, p);
+      case TAGS_RENAME -> renameTag(user, p);
+      case USER_SECRET -> new Reply.Result(fresh(user).feedSecret());
+      case USER_API_TOKEN -> new Reply.Result(secretOf(user));
+      case NOTES_LIST -> new Reply.Notes(notes.list(user.id()));
+      case NOTE -> note(user, path.substring("notes/".length()));
     };
   }
 
