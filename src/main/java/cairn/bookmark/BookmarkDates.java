@@ -1,6 +1,7 @@
 package cairn.bookmark;
 
 import cairn.input.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,14 +44,21 @@ public final class BookmarkDates {
     return parsed;
   }
 
-  /** Rejects dates before 1970 or more than a day in the future. */
+  /** Rejects dates before 1970: a rule of the date alone, checked as a draft is built. */
   static Instant check(String field, Instant date) {
     if (date.isBefore(Instant.EPOCH)) {
       throw new InvalidInputException(field, "must not be before 1970-01-01T00:00:00Z");
     }
-    if (date.isAfter(Instant.now().plus(FUTURE_SLACK))) {
+    return date;
+  }
+
+  /**
+   * Rejects a date more than a day after {@code now}. It needs the time, so the write path asks it
+   * with its {@code Clock} (BookmarkService, imports) rather than the draft, which has none.
+   */
+  public static void checkNotFuture(String field, @Nullable Instant date, Instant now) {
+    if (date != null && date.isAfter(now.plus(FUTURE_SLACK))) {
       throw new InvalidInputException(field, "must not be in the future; got " + date);
     }
-    return date;
   }
 }

@@ -58,6 +58,7 @@ public class BookmarkService {
   @Transactional
   public Saved create(long userId, BookmarkDraft draft, boolean replace) {
     String key = UrlKey.of(draft.url()).value();
+    BookmarkDates.checkNotFuture("created", draft.created(), clock.instant());
     BookmarkState state = BookmarkState.of(draft, clock.millis());
     // the common case, a URL the user does not have yet, costs no read first
     BookmarkWriter.Written written = writer.write(userId, List.of(new Change(null, state, key)));
@@ -88,6 +89,7 @@ public class BookmarkService {
   /** Changes the fields the patch gives; a new URL must not be one the user already saved. */
   @Transactional
   public Saved update(long userId, long id, BookmarkPatch patch) {
+    BookmarkDates.checkNotFuture("created", patch.created(), clock.instant());
     Stored stored = writer.stored(userId, id);
     BookmarkState s = stored.state();
     String key = stored.urlKey();

@@ -1,5 +1,6 @@
 package cairn.exchange;
 
+import cairn.bookmark.BookmarkDates;
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.UrlKey;
 import cairn.exchange.ImportReport.JoinedTag;
@@ -126,6 +127,7 @@ final class ImportRun {
             entry.shared() && !options.forcePrivate(),
             entry.toread(),
             entry.created());
+    BookmarkDates.checkNotFuture("created", draft.created(), writer.now());
     return new Item(entry, draft, UrlKey.of(draft.url()));
   }
 

@@ -38,6 +38,11 @@ class ImportWriter {
   private final BookmarkWriter bookmarks;
   private final Clock clock;
 
+  /** The time imports are checked and stamped with. */
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
   ImportWriter(BookmarkWriter bookmarks, Clock clock) {
     this.bookmarks = bookmarks;
     this.clock = clock;
