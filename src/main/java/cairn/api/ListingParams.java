@@ -3,6 +3,7 @@ package cairn.api;
 import cairn.follow.FollowQueries;
 import cairn.input.Flags;
 import cairn.input.InvalidInputException;
+import cairn.input.PageSize;
 import cairn.search.Cursor;
 import cairn.search.Listing;
 import cairn.tag.TagList;
@@ -71,6 +72,6 @@ final class ListingParams {
 
   /** The API's {@code per_page}: for every API listing, the same choices as the pages for now. */
   static int perPage(@Nullable String value) {
-    return Listing.pageSize(value, Listing.DEFAULT_PAGE_SIZE);
+    return PageSize.parse(value, PageSize.DEFAULT);
   }
 }

@@ -2,6 +2,7 @@ package cairn.search;
 
 import cairn.bookmark.Bookmark;
 import cairn.input.InvalidInputException;
+import cairn.input.PageSize;
 import cairn.tag.TagName;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
@@ -49,36 +50,6 @@ public record Listing(
     Set<Count> counts) {
   public static final long ANONYMOUS = 0;
 
-  /** The page sizes people choose from, on the pages and in the JSON API. */
-  public static final List<Integer> PAGE_SIZES = List.of(20, 40, 80, 120, 160);
-
-  public static final int DEFAULT_PAGE_SIZE = 20;
-
-  /**
-   * A page size as people and programs write it ({@code per_page}): one of {@link #PAGE_SIZES};
-   * {@code fallback} when absent or empty; anything else is a 400 on {@code per_page}.
-   */
-  public static int pageSize(@Nullable String value, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return checkPageSize(Integer.parseInt(value.strip()));
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("per_page", PAGE_SIZE_RULE + "; got '" + value + "'");
-    }
-  }
-
-  /** {@code size}, if it is one of {@link #PAGE_SIZES}; otherwise a 400 on {@code per_page}. */
-  public static int checkPageSize(int size) {
-    if (!PAGE_SIZES.contains(size)) {
-      throw new InvalidInputException("per_page", PAGE_SIZE_RULE + "; got " + size);
-    }
-    return size;
-  }
-
-  private static final String PAGE_SIZE_RULE =
-      "must be one of " + String.join(", ", PAGE_SIZES.stream().map(String::valueOf).toList());
   public static final int MAX_PAGE_SIZE = 100_000;
 
   /** Matches a page may skip; with a page it stays far from int overflow. */
@@ -135,7 +106,7 @@ public record Listing(
         null,
         null,
         0,
-        DEFAULT_PAGE_SIZE,
+        PageSize.DEFAULT,
         EnumSet.of(Count.TOTAL, Count.RELATED_TAGS));
   }
 

@@ -2,7 +2,7 @@ package cairn.user;
 
 import static cairn.db.schema.Tables.PREFERENCES;
 
-import cairn.search.Listing;
+import cairn.input.PageSize;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -20,7 +20,7 @@ public class PreferencesService {
 
   @Connectable
   public Preferences get(long userId) {
-    return find(userId).orElseGet(() -> new Preferences(Listing.DEFAULT_PAGE_SIZE, true, ""));
+    return find(userId).orElseGet(() -> new Preferences(PageSize.DEFAULT, true, ""));
   }
 
   /** The user's preferences, creating the row (and the bookmarklet key) on first use. */
@@ -31,7 +31,7 @@ public class PreferencesService {
 
   @Transactional
   public Preferences update(long userId, int perPage, boolean privateByDefault) {
-    Listing.checkPageSize(perPage);
+    PageSize.check(perPage);
     getOrCreate(userId);
     db.update(PREFERENCES)
         .set(PREFERENCES.PER_PAGE, (long) perPage)
@@ -76,7 +76,7 @@ public class PreferencesService {
   }
 
   private Preferences insert(long userId) {
-    Preferences fresh = new Preferences(Listing.DEFAULT_PAGE_SIZE, true, Secrets.randomHex(16));
+    Preferences fresh = new Preferences(PageSize.DEFAULT, true, Secrets.randomHex(16));
     db.insertInto(PREFERENCES)
         .set(PREFERENCES.USER_ID, userId)
         .set(PREFERENCES.PER_PAGE, (long) fresh.perPage())

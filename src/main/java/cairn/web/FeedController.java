@@ -16,6 +16,7 @@ import cairn.feed.FeedVersion;
 import cairn.feed.FeedWriter;
 import cairn.follow.FollowQueries;
 import cairn.input.InvalidInputException;
+import cairn.input.PageSize;
 import cairn.search.Cursor;
 import cairn.search.Listing;
 import cairn.user.User;
@@ -294,7 +295,7 @@ final class FeedController {
       WebPaths.Filter filter,
       HttpParameters params,
       @Nullable Boolean unread) {
-    ListingRequest page = ListingRequest.read(owner, filter, params, Listing.DEFAULT_PAGE_SIZE);
+    ListingRequest page = ListingRequest.read(owner, filter, params, PageSize.DEFAULT);
     return new ListingRequest(
         owner,
         false,

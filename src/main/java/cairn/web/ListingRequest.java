@@ -2,6 +2,7 @@ package cairn.web;
 
 import cairn.feed.FeedFormat;
 import cairn.input.Flags;
+import cairn.input.PageSize;
 import cairn.search.Cursor;
 import cairn.search.Listing;
 import cairn.user.User;
@@ -34,7 +35,7 @@ record ListingRequest(
         false,
         filter,
         params.get("q") == null ? "" : params.get("q").strip(),
-        Listing.pageSize(perPage, defaultPerPage),
+        PageSize.parse(perPage, defaultPerPage),
         perPage != null,
         params.getFirst("cursor").filter(c -> !c.isEmpty()).map(Cursor::decode).orElse(null),
         Flags.parse("unread", params.get("unread")),

@@ -5,7 +5,7 @@ import cairn.bookmark.UrlKey;
 import cairn.browse.ListingPage;
 import cairn.feed.FeedFormat;
 import cairn.follow.FollowQueries;
-import cairn.search.Listing;
+import cairn.input.PageSize;
 import cairn.search.TagCount;
 import cairn.tag.TagName;
 import cairn.user.User;
@@ -54,7 +54,7 @@ final class ListingViews {
         request.withRelatedMode(!request.cloud()),
         page.earlier() == null ? null : request.href(page.earlier()),
         page.later() == null ? null : request.href(page.later()),
-        Listing.PAGE_SIZES.stream()
+        PageSize.CHOICES.stream()
             .map(n -> new Choice(n.toString(), request.withPerPage(n), n == request.perPage()))
             .toList(),
         request.path(),

@@ -1,7 +1,7 @@
 package cairn.web;
 
 import cairn.input.InvalidInputException;
-import cairn.search.Listing;
+import cairn.input.PageSize;
 import cairn.user.AccountService;
 import cairn.user.Preferences;
 import cairn.user.PreferencesService;
@@ -61,7 +61,7 @@ final class SettingsPages {
     Forms.requireCsrf(visitor, form);
     visitor.requireSignedIn();
     try {
-      int perPage = Listing.pageSize(form.get("per_page"), Listing.DEFAULT_PAGE_SIZE);
+      int perPage = PageSize.parse(form.get("per_page"), PageSize.DEFAULT);
       preferences.update(visitor.id(), perPage, Forms.checked(form, "private_default"));
       return Forms.seeOther("/settings?saved=preferences");
     } catch (InvalidInputException e) {

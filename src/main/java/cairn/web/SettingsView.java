@@ -35,6 +35,6 @@ public record SettingsView(
   }
 
   public java.util.List<Integer> pageSizes() {
-    return cairn.search.Listing.PAGE_SIZES;
+    return cairn.input.PageSize.CHOICES;
   }
 }

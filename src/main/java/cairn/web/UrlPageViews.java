@@ -5,7 +5,7 @@ import cairn.browse.Popular;
 import cairn.browse.PopularWindow;
 import cairn.browse.UrlPage;
 import cairn.feed.FeedFormat;
-import cairn.search.Listing;
+import cairn.input.PageSize;
 import cairn.search.TagCount;
 import cairn.web.ListingView.Choice;
 import io.micronaut.core.annotation.Nullable;
@@ -113,11 +113,11 @@ final class UrlPageViews {
 
   /** {@code per_page} as the web takes it: one of 20, 40, 80, 120, 160; 20 when not given. */
   static int perPage(HttpParameters params) {
-    return Listing.pageSize(params.get("per_page"), Listing.DEFAULT_PAGE_SIZE);
+    return PageSize.parse(params.get("per_page"), PageSize.DEFAULT);
   }
 
   private static List<Choice> perPageChoices(String path, int current, @Nullable String window) {
-    return Listing.PAGE_SIZES.stream()
+    return PageSize.CHOICES.stream()
         .map(n -> new Choice(n.toString(), link(path, null, n, window), n == current))
         .toList();
   }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cairn.search.Listing;
 import cairn.tag.TagName;
 import org.junit.jupiter.api.Test;
 
@@ -34,17 +33,17 @@ class OneRuleTest {
 
   @Test
   void pageSizesAreTheFiveChoicesWithTheFallbackWhenAbsent() {
-    for (int size : Listing.PAGE_SIZES) {
-      assertEquals(size, Listing.pageSize(Integer.toString(size), 20));
+    for (int size : PageSize.CHOICES) {
+      assertEquals(size, PageSize.parse(Integer.toString(size), 20));
     }
-    assertEquals(80, Listing.pageSize(null, 80));
-    assertEquals(80, Listing.pageSize("", 80));
+    assertEquals(80, PageSize.parse(null, 80));
+    assertEquals(80, PageSize.parse("", 80));
     for (String bad : new String[] {"33", "0", "-20", "twenty", "20.0"}) {
-      var e = assertThrows(InvalidInputException.class, () -> Listing.pageSize(bad, 20), bad);
+      var e = assertThrows(InvalidInputException.class, () -> PageSize.parse(bad, 20), bad);
       assertEquals("per_page", e.field());
       assertTrue(e.getMessage().contains("must be one of 20, 40, 80, 120, 160"), e.getMessage());
     }
-    assertThrows(InvalidInputException.class, () -> Listing.checkPageSize(100));
+    assertThrows(InvalidInputException.class, () -> PageSize.check(100));
   }
 
   @Test
