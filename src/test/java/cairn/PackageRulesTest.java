@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
  * import). The layers, inner to outer: the store and its rules ({@code db}, {@code input}, {@code
  * journal}, {@code tag}, {@code bookmark}); the index ({@code search}); the services ({@code
  * browse}, {@code user}, {@code exchange}, {@code feed}, {@code follow}, {@code note}); the edges
- * ({@code api}, {@code web}, {@code cli}, {@code ops}), which nothing else uses.
+ * ({@code api}, {@code web}, {@code cli}, {@code ops}, and {@code errors}, which they share), which
+ * nothing else uses.
  */
 class PackageRulesTest {
   private static final String[] EDGES = {
-    "cairn.api..", "cairn.web..", "cairn.cli..", "cairn.ops.."
+    "cairn.api..", "cairn.web..", "cairn.cli..", "cairn.ops..", "cairn.errors.."
   };
   private static final String[] SERVICES = {
     "cairn.browse..",
@@ -80,6 +81,28 @@ class PackageRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("cairn.web..")
+        .check(classes);
+  }
+
+  @Test
+  void failuresAreToldWithoutKnowingTheSurfacesThatRenderThem() {
+    noClasses()
+        .that()
+        .resideInAPackage("cairn.errors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("cairn.api..", "cairn.web..", "cairn.cli..", "cairn.ops..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheListingsUseTheIndexAmongTheServices() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("cairn.user..", "cairn.feed..", "cairn.note..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("cairn.search..")
         .check(classes);
   }
 

@@ -1,5 +1,7 @@
 package cairn.api;
 
+import cairn.errors.Failure;
+import cairn.errors.ProblemJson;
 import cairn.user.Logins.Outcome;
 import cairn.user.User;
 import cairn.user.UserService;
@@ -42,15 +44,17 @@ final class ApiAuthentication {
       return null;
     }
     if (outcome instanceof Outcome.Throttled throttled) {
-      return Problems.response(
-              HttpStatus.TOO_MANY_REQUESTS,
-              throttled.reason() + "; try again in " + throttled.retryAfterSeconds() + " s")
+      return ProblemJson.render(
+              Failure.of(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  throttled.reason() + "; try again in " + throttled.retryAfterSeconds() + " s"))
           .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
     }
-    return Problems.response(
-            HttpStatus.UNAUTHORIZED,
-            "authenticate with 'Authorization: Bearer NAME:SECRET', HTTP Basic with your password,"
-                + " or ?auth_token=NAME:SECRET")
+    return ProblemJson.render(
+            Failure.of(
+                HttpStatus.UNAUTHORIZED,
+                "authenticate with 'Authorization: Bearer NAME:SECRET', HTTP Basic with your"
+                    + " password, or ?auth_token=NAME:SECRET"))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cairn\", charset=\"UTF-8\"")
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Cairn\"");
   }

@@ -1,5 +1,8 @@
 package cairn.web;
 
+import cairn.errors.ErrorResponses;
+import cairn.errors.ErrorSurface;
+import cairn.errors.Failure;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -9,38 +12,32 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.ResponseFilter;
-import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * Errors on pages are pages. Every error of a page request — a domain exception mapped once to
- * problem+json, or the framework's own 404/405 — reaches the browser as HTML with the same status
- * and message; the APIs keep their problem+json.
+ * Errors on pages are pages: every failure of a page request — a domain exception, the framework's
+ * own 404/405, a refused form — reaches the browser as HTML with its status and message (see {@link
+ * ErrorResponses}, which picks this surface by path); the APIs keep their own shapes.
  */
-@ServerFilter(WebPaths.ALL_PAGES)
-final class ErrorPages {
+@Singleton
+final class ErrorPages implements ErrorSurface {
   private static final TemplateEngine TEMPLATES =
       TemplateEngine.createPrecompiled(ContentType.Html);
 
-  @ResponseFilter
-  void asPage(HttpRequest<?> request, MutableHttpResponse<?> response) {
-    if (!WebPaths.isPage(request.getPath()) || response.code() < 400) {
-      return;
-    }
-    boolean problem =
-        response.getContentType().map(t -> t.getName().contains("problem+json")).orElse(false);
-    if (!problem) {
-      return;
-    }
-    String message =
-        response
-            .getBody(Map.class)
-            .map(body -> String.valueOf(body.getOrDefault("detail", body.get("title"))))
-            .orElse(response.reason());
-    render(request, response, response.code(), message);
+  @Override
+  public boolean serves(String path) {
+    return WebPaths.isPage(path);
+  }
+
+  @Override
+  public MutableHttpResponse<?> render(HttpRequest<?> request, Failure failure) {
+    return render(
+        request,
+        HttpResponse.status(failure.status()),
+        failure.status().getCode(),
+        failure.detail());
   }
 
   static MutableHttpResponse<?> render(

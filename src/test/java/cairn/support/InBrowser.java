@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -180,8 +181,32 @@ public final class InBrowser {
   public void follow(WebElement link) {
     WebElement page = driver.findElement(By.tagName("html"));
     link.click();
-    chromium.waiting().until(ExpectedConditions.stalenessOf(page));
+    waitUntilReplaced(page);
     waitFor("main");
+  }
+
+  /**
+   * Waits until {@code page} (the old page's root) is gone. Chromium can answer a question about it
+   * mid-navigation with "Node with given id does not belong to the document" instead of Selenium's
+   * stale-element error: that also means the old document is gone.
+   */
+  public void waitUntilReplaced(WebElement page) {
+    chromium
+        .waiting()
+        .until(
+            d -> {
+              try {
+                page.isEnabled();
+                return false;
+              } catch (StaleElementReferenceException gone) {
+                return true;
+              } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
   }
 
   /** A tag in the related-tags box, by name. */

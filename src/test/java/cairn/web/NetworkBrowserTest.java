@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The network in Debian's headless Chromium: one person follows another from their page, the other
@@ -105,6 +104,6 @@ class NetworkBrowserTest extends WebTest {
     }
     WebElement page = driver.findElement(By.tagName("html"));
     form.findElement(By.cssSelector("button.save")).click();
-    chromium.waiting().until(ExpectedConditions.stalenessOf(page));
+    browser.waitUntilReplaced(page);
   }
 }

@@ -107,6 +107,12 @@ class SecurityHeadersTest extends WebTest {
     assertEquals(404, missing.status());
     assertSecured(missing.headers(), SecurityHeaders.PAGE_POLICY);
     assertNotNull(missing.doc().selectFirst("section.error"));
+    Account me = account("lost");
+    Page mine = me.browser().get("/no/such/page");
+    assertEquals(404, mine.status());
+    assertNotNull(
+        mine.doc().selectFirst("nav a[href=/u:" + me.name() + "]"),
+        "the error page knows who is signed in");
   }
 
   @Test

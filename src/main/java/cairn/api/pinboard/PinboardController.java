@@ -32,8 +32,8 @@ import java.util.OptionalLong;
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PinboardController {
-  private static final String JSON = "application/json; charset=utf-8";
-  private static final String XML = "text/xml; charset=utf-8";
+  static final String JSON = "application/json; charset=utf-8";
+  static final String XML = "text/xml; charset=utf-8";
 
   private final PinboardMethods methods;
   private final PinboardAuth auth;
@@ -64,13 +64,14 @@ final class PinboardController {
     try {
       params = params(request, body);
     } catch (IllegalArgumentException e) {
-      boolean json = request.getParameters().get("format", String.class).orElse("").equals("json");
+      boolean json =
+          wantsJson(request, request.getParameters().get("format", String.class).orElse(null));
       return reply(
           HttpStatus.BAD_REQUEST,
           new Reply.ResultCode("body: must be a valid form (application/x-www-form-urlencoded)"),
           json);
     }
-    boolean json = wantsJson(request, params);
+    boolean json = wantsJson(request, params.get("format"));
     String method = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     Outcome outcome = auth.authenticate(request, params);
     if (outcome instanceof Outcome.Throttled throttled) {
@@ -113,8 +114,8 @@ final class PinboardController {
         .body(json ? writer.json(reply) : writer.xml(reply));
   }
 
-  private static boolean wantsJson(HttpRequest<?> request, PinboardParams params) {
-    String format = params.get("format");
+  /** JSON when {@code format=json}, or without a format when the client accepts JSON. */
+  static boolean wantsJson(HttpRequest<?> request, @Nullable String format) {
     if (format != null) {
       return format.equalsIgnoreCase("json");
     }
