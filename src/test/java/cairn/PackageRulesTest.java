@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The package rules, read from the compiled classes (a fully qualified name counts as much as an
  * import). The layers, inner to outer: the store and its rules ({@code db}, {@code input}, {@code
- * journal}, {@code tag}, {@code bookmark}); the index ({@code search}); the services ({@code
- * browse}, {@code user}, {@code exchange}, {@code feed}, {@code follow}, {@code note}); the edges
- * ({@code api}, {@code web}, {@code cli}, {@code ops}, and {@code errors}, which they share), which
- * nothing else uses.
+ * journal}, {@code tag}, {@code bookmark}); the query model every listing is asked in ({@code
+ * query}); the index ({@code search}); the services ({@code browse}, {@code user}, {@code
+ * exchange}, {@code feed}, {@code follow}, {@code note}); the edges ({@code api}, {@code web},
+ * {@code cli}, {@code ops}, and {@code errors}, which they share), which nothing else uses.
  */
 class PackageRulesTest {
   private static final String[] EDGES = {
@@ -99,10 +99,45 @@ class PackageRulesTest {
   void onlyTheListingsUseTheIndexAmongTheServices() {
     noClasses()
         .that()
-        .resideInAnyPackage("cairn.user..", "cairn.feed..", "cairn.note..")
+        .resideInAnyPackage("cairn.user..", "cairn.feed..", "cairn.note..", "cairn.follow..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("cairn.search..")
+        .check(classes);
+  }
+
+  /**
+   * The edges read through the services and the query model ({@code query}); of the index itself
+   * they may know only its lifecycle and health (ops, cli) and that it can be unavailable.
+   */
+  @Test
+  void theEdgesKnowTheIndexOnlyByItsLifecycleAndHealth() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(EDGES)
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "index internals",
+                c ->
+                    c.getPackageName().startsWith("cairn.search")
+                        && !java.util.Set.of(
+                                "cairn.search.SearchIndex",
+                                "cairn.search.IndexHealth",
+                                "cairn.search.IndexHealth$State",
+                                "cairn.search.IndexUnavailableException")
+                            .contains(c.getName())))
+        .check(classes);
+  }
+
+  @Test
+  void theQueryModelKnowsNothingOfTheIndexOrWhatUsesIt() {
+    noClasses()
+        .that()
+        .resideInAPackage("cairn.query..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(new String[] {"cairn.search.."}, SERVICES, EDGES))
         .check(classes);
   }
 

@@ -1,8 +1,8 @@
 package cairn.api;
 
 import cairn.browse.ListingPage;
-import cairn.search.Cursor;
-import cairn.search.TagCount;
+import cairn.query.Cursor;
+import cairn.query.TagCount;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package cairn.api;
 
 import cairn.browse.Popular;
-import cairn.search.PopularCursor;
+import cairn.query.PopularCursor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cairn.api;
 
 import cairn.browse.UrlPage;
-import cairn.search.Cursor;
+import cairn.query.Cursor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

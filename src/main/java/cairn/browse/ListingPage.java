@@ -1,8 +1,8 @@
 package cairn.browse;
 
 import cairn.bookmark.Bookmark;
-import cairn.search.Cursor;
-import cairn.search.TagCount;
+import cairn.query.Cursor;
+import cairn.query.TagCount;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.Map;

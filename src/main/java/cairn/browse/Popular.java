@@ -1,8 +1,8 @@
 package cairn.browse;
 
 import cairn.bookmark.Bookmark;
-import cairn.search.PopularCursor;
-import cairn.search.UrlCount;
+import cairn.query.PopularCursor;
+import cairn.query.UrlCount;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package cairn.browse;
 
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkQueries;
-import cairn.search.Listing;
-import cairn.search.PopularCursor;
+import cairn.query.Listing;
+import cairn.query.PopularCursor;
+import cairn.query.UrlCount;
 import cairn.search.PopularPage;
 import cairn.search.SearchIndex;
-import cairn.search.UrlCount;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;

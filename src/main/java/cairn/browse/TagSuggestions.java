@@ -1,8 +1,8 @@
 package cairn.browse;
 
 import cairn.bookmark.UrlKey;
-import cairn.search.Listing;
-import cairn.search.TagCount;
+import cairn.query.Listing;
+import cairn.query.TagCount;
 import cairn.tag.TagName;
 import jakarta.inject.Singleton;
 import java.util.HashSet;

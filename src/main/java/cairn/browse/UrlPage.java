@@ -1,7 +1,7 @@
 package cairn.browse;
 
 import cairn.bookmark.Bookmark;
-import cairn.search.TagCount;
+import cairn.query.TagCount;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 

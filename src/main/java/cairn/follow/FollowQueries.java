@@ -4,7 +4,7 @@ import static cairn.db.schema.Tables.BOOKMARKS;
 import static cairn.db.schema.Tables.FOLLOWS;
 import static cairn.db.schema.Tables.USERS;
 
-import cairn.search.Listing;
+import cairn.query.Listing;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package cairn.search;
 
+import cairn.query.Cursor;
+import cairn.query.Listing;
+import cairn.query.TagCount;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

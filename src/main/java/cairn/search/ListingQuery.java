@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.query.Listing;
 import cairn.tag.TagName;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package cairn.search;
 
+import cairn.query.Cursor;
+import cairn.query.PopularCursor;
+import cairn.query.UrlCount;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,13 +25,13 @@ public record PopularPage(
       earlier = items.size() > perPage;
       later = false;
     } else if (cursor.direction() == Cursor.Direction.EARLIER) {
-      items = take(ranking.tailSet(cursor.probe(), false).iterator(), perPage + 1);
+      items = take(ranking.tailSet(probe(cursor), false).iterator(), perPage + 1);
       earlier = items.size() > perPage;
-      later = !ranking.headSet(cursor.probe(), true).isEmpty();
+      later = !ranking.headSet(probe(cursor), true).isEmpty();
     } else {
-      items = take(ranking.headSet(cursor.probe(), false).descendingIterator(), perPage + 1);
+      items = take(ranking.headSet(probe(cursor), false).descendingIterator(), perPage + 1);
       later = items.size() > perPage;
-      earlier = !ranking.tailSet(cursor.probe(), true).isEmpty();
+      earlier = !ranking.tailSet(probe(cursor), true).isEmpty();
     }
     if (items.size() > perPage) {
       items.remove(items.size() - 1);
@@ -39,11 +42,9 @@ public record PopularPage(
     return new PopularPage(
         items,
         earlier && !items.isEmpty()
-            ? PopularCursor.after(Cursor.Direction.EARLIER, items.get(items.size() - 1))
+            ? after(Cursor.Direction.EARLIER, items.get(items.size() - 1))
             : null,
-        later && !items.isEmpty()
-            ? PopularCursor.after(Cursor.Direction.LATER, items.get(0))
-            : null);
+        later && !items.isEmpty() ? after(Cursor.Direction.LATER, items.get(0)) : null);
   }
 
   private static List<UrlCount> take(Iterator<UrlCount> from, int n) {
@@ -52,5 +53,15 @@ public record PopularPage(
       out.add(from.next());
     }
     return out;
+  }
+
+  /** The cursor that goes on from {@code at} in {@code direction}. */
+  private static PopularCursor after(Cursor.Direction direction, UrlCount at) {
+    return new PopularCursor(direction, at.count(), at.newest(), at.hash());
+  }
+
+  /** Where the cursor stands in the ranking. */
+  private static UrlCount probe(PopularCursor cursor) {
+    return new UrlCount(cursor.hash(), cursor.count(), cursor.newest(), 0);
   }
 }

@@ -3,6 +3,8 @@ package cairn.search;
 import cairn.bookmark.BookmarkQueries;
 import cairn.journal.ChangeJournal;
 import cairn.journal.RecentWrites;
+import cairn.query.Listing;
+import cairn.query.PopularCursor;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.query.TagCount;
 import java.util.Arrays;
 
 /**

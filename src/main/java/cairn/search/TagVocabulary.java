@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.query.TagCount;
 import cairn.tag.TagName;
 import java.io.IOException;
 import java.util.ArrayList;

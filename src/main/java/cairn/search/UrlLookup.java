@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.query.Listing;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;

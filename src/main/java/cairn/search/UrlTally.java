@@ -2,6 +2,7 @@ package cairn.search;
 
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.UrlKey;
+import cairn.query.UrlCount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

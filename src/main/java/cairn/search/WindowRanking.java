@@ -1,5 +1,6 @@
 package cairn.search;
 
+import cairn.query.UrlCount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

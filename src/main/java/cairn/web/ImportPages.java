@@ -51,7 +51,7 @@ final class ImportPages {
   /**
    * The form's fields come before the file, so they are known before the upload is read; the body
    * is read here as it arrives (see {@link MultipartForm}), the file streamed to disk. A file over
-   * the limit is refused with the site's error page (the exception's problem, rendered by {@link
+   * the limit is refused with the site's error page (the failure rendered for pages by {@link
    * ErrorPages}), which says the limit and leads back to settings.
    */
   @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)

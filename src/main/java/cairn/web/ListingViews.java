@@ -6,7 +6,7 @@ import cairn.browse.ListingPage;
 import cairn.feed.FeedFormat;
 import cairn.follow.FollowQueries;
 import cairn.input.PageSize;
-import cairn.search.TagCount;
+import cairn.query.TagCount;
 import cairn.tag.TagName;
 import cairn.user.User;
 import cairn.web.ListingView.Choice;

@@ -3,7 +3,7 @@ package cairn.web;
 import cairn.browse.ListingPage;
 import cairn.browse.ListingService;
 import cairn.follow.FollowQueries;
-import cairn.search.Listing;
+import cairn.query.Listing;
 import cairn.user.PreferencesService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -6,7 +6,7 @@ import cairn.browse.PopularWindow;
 import cairn.browse.UrlPage;
 import cairn.feed.FeedFormat;
 import cairn.input.PageSize;
-import cairn.search.TagCount;
+import cairn.query.TagCount;
 import cairn.web.ListingView.Choice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;

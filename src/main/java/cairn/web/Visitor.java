@@ -1,6 +1,6 @@
 package cairn.web;
 
-import cairn.search.Listing;
+import cairn.query.Listing;
 import cairn.user.User;
 import io.micronaut.core.annotation.Nullable;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkService;
-import cairn.search.Listing;
+import cairn.query.Listing;
 import cairn.search.SearchIndex;
 import cairn.support.StatementCounter;
 import cairn.support.TestStore;

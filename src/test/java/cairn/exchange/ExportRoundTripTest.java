@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cairn.bench.GeneratedBookmarks;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkQueries;
 import cairn.bookmark.BookmarkService;
+import cairn.support.GeneratedBookmarks;
 import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.tag.TagList;

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cairn.bench.GeneratedBookmarks;
 import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkQueries;
@@ -19,7 +18,8 @@ import cairn.bookmark.UrlKey;
 import cairn.browse.ListingService;
 import cairn.exchange.ImportReport.Skipped;
 import cairn.input.InvalidInputException;
-import cairn.search.Listing;
+import cairn.query.Listing;
+import cairn.support.GeneratedBookmarks;
 import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.tag.TagList;

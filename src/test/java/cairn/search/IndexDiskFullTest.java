@@ -8,6 +8,7 @@ import cairn.bookmark.BookmarkDraft;
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
 import cairn.journal.ChangeJournal;
+import cairn.query.Listing;
 import cairn.support.SmallDisk;
 import cairn.support.TestStore;
 import cairn.tag.TagList;

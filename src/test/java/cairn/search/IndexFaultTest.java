@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
 import cairn.journal.ChangeJournal;
+import cairn.query.Listing;
 import cairn.support.Http;
 import cairn.support.TestStore;
 import cairn.user.UserService;

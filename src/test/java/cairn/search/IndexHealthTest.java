@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
 import cairn.journal.ChangeJournal;
+import cairn.query.Listing;
 import cairn.support.Http;
 import cairn.support.Sql;
 import cairn.support.TestStore;

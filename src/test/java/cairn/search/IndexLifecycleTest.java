@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
+import cairn.query.Listing;
+import cairn.query.TagCount;
 import cairn.support.Sql;
 import cairn.support.TestStore;
 import cairn.user.UserService;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.bookmark.BookmarkService;
+import cairn.query.Listing;
 import cairn.support.TestStore;
 import cairn.user.UserService;
 import io.micronaut.context.ApplicationContext;

@@ -2,6 +2,7 @@ package cairn.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cairn.query.TagCount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

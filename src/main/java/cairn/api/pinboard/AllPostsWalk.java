@@ -4,7 +4,7 @@ import cairn.bookmark.Bookmark;
 import cairn.browse.ListingPage;
 import cairn.browse.ListingService;
 import cairn.exchange.ExportStream;
-import cairn.search.Listing;
+import cairn.query.Listing;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package cairn.search;
+package cairn.query;
 
 import cairn.bookmark.UrlKey;
 import cairn.input.InvalidInputException;
@@ -11,10 +11,6 @@ import java.util.Base64;
  * change meanwhile.
  */
 public record PopularCursor(Cursor.Direction direction, int count, long newest, String hash) {
-
-  static PopularCursor after(Cursor.Direction direction, UrlCount at) {
-    return new PopularCursor(direction, at.count(), at.newest(), at.hash());
-  }
 
   /** The text a client sends back. */
   public String encode() {
@@ -48,9 +44,5 @@ public record PopularCursor(Cursor.Direction direction, int count, long newest, 
       // falls through to the error below; NumberFormatException is an IllegalArgumentException
     }
     throw new InvalidInputException("cursor", "is not a cursor this listing gave out");
-  }
-
-  UrlCount probe() {
-    return new UrlCount(hash, count, newest, 0);
   }
 }

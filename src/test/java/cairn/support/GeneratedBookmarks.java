@@ -1,4 +1,4 @@
-package cairn.bench;
+package cairn.support;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

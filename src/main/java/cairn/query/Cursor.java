@@ -1,4 +1,4 @@
-package cairn.search;
+package cairn.query;
 
 import cairn.input.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ public record Cursor(Direction direction, long created, long id) {
   }
 
   /** Compares a (created, id) key with this cursor's key in listing order: positive if newer. */
-  int compareKey(long otherCreated, long otherId) {
+  public int compareKey(long otherCreated, long otherId) {
     int byDate = Long.compare(otherCreated, created);
     return byDate != 0 ? byDate : Long.compare(otherId, id);
   }

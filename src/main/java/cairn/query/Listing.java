@@ -1,4 +1,4 @@
-package cairn.search;
+package cairn.query;
 
 import cairn.bookmark.Bookmark;
 import cairn.input.InvalidInputException;

@@ -1,4 +1,4 @@
-package cairn.search;
+package cairn.query;
 
 import java.util.Comparator;
 
