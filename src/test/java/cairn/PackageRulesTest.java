@@ -99,7 +99,8 @@ class PackageRulesTest {
   void onlyTheListingsUseTheIndexAmongTheServices() {
     noClasses()
         .that()
-        .resideInAnyPackage("cairn.user..", "cairn.feed..", "cairn.note..", "cairn.follow..")
+        .resideInAnyPackage(
+            "cairn.user..", "cairn.feed..", "cairn.note..", "cairn.follow..", "cairn.exchange..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("cairn.search..")

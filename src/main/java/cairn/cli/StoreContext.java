@@ -1,6 +1,6 @@
 package cairn.cli;
 
-import cairn.search.SearchIndex;
+import cairn.db.StoreOnly;
 import io.micronaut.context.ApplicationContext;
 
 /**
@@ -11,6 +11,6 @@ final class StoreContext {
   private StoreContext() {}
 
   static ApplicationContext start() {
-    return ApplicationContext.builder().environments(SearchIndex.STORE_ONLY_ENVIRONMENT).start();
+    return ApplicationContext.builder().environments(StoreOnly.ENVIRONMENT).start();
   }
 }

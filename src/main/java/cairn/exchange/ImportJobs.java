@@ -1,5 +1,6 @@
 package cairn.exchange;
 
+import cairn.db.StoreOnly;
 import cairn.input.InvalidInputException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * after {@link #KEPT}; a restart forgets them all, and removes uploads it did not get to.
  */
 @Singleton
-@Requires(notEnv = cairn.search.SearchIndex.STORE_ONLY_ENVIRONMENT)
+@Requires(notEnv = StoreOnly.ENVIRONMENT)
 public class ImportJobs {
   /** How long a finished job can still be looked at. */
   static final Duration KEPT = Duration.ofHours(1);

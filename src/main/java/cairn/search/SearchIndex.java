@@ -1,6 +1,7 @@
 package cairn.search;
 
 import cairn.bookmark.BookmarkQueries;
+import cairn.db.StoreOnly;
 import cairn.journal.ChangeJournal;
 import cairn.journal.RecentWrites;
 import cairn.query.Listing;
@@ -34,11 +35,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  * beyond final references; the parts above say which thread owns what.
  */
 @Context
-@Requires(notEnv = SearchIndex.STORE_ONLY_ENVIRONMENT)
+@Requires(notEnv = StoreOnly.ENVIRONMENT)
 public class SearchIndex {
-  /** The environment of commands that touch only the store: they never open the index. */
-  public static final String STORE_ONLY_ENVIRONMENT = "store-only";
-
   /** Set to true to rebuild the index from the store when it opens ({@code cairn reindex}). */
   public static final String REINDEX_PROPERTY = "cairn.reindex";
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cairn.bookmark.BookmarkService;
 import cairn.browse.ListingService;
+import cairn.db.StoreOnly;
 import cairn.query.Listing;
 import cairn.query.TagCount;
 import cairn.support.Sql;
@@ -111,7 +112,7 @@ class IndexLifecycleTest {
     long user = populate(dir, 10);
     try (ApplicationContext storeOnly =
         ApplicationContext.builder()
-            .environments(SearchIndex.STORE_ONLY_ENVIRONMENT)
+            .environments(StoreOnly.ENVIRONMENT)
             .properties(props(dir))
             .start()) {
       assertTrue(

@@ -2,17 +2,20 @@ package cairn.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cairn.query.Listing;
 import cairn.query.TagCount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * alphabetical by key, across segments, and a reused tally starts from nothing.
  */
 class TagVocabularyTest {
+  /** Each document's number, for queries that match some of them. */
+  private static final String N = "n";
+
   private static final List<List<String>> DOCS =
       List.of(
           List.of("java", "Zebra"),
@@ -34,7 +40,7 @@ class TagVocabularyTest {
   void spellingsMergeUnderTheMostUsedOneInKeyOrderAcrossSegments() throws IOException {
     TagVocabulary vocabulary = new TagVocabulary();
     try (DirectoryReader reader = index(DOCS)) {
-      assertEquals(expected(), vocabulary.related(count(vocabulary, reader, doc -> true)));
+      assertEquals(expected(), related(vocabulary, reader, new MatchAllDocsQuery()));
     }
   }
 
@@ -42,11 +48,11 @@ class TagVocabularyTest {
   void aReusedTallyCountsOnlyItsOwnListing() throws IOException {
     TagVocabulary vocabulary = new TagVocabulary();
     try (DirectoryReader reader = index(DOCS)) {
-      assertEquals(expected(), vocabulary.related(count(vocabulary, reader, doc -> true)));
+      assertEquals(expected(), related(vocabulary, reader, new MatchAllDocsQuery()));
       assertEquals(
           List.of(new TagCount("mango", "mango", 1)),
-          vocabulary.related(count(vocabulary, reader, doc -> doc == 4)));
-      assertEquals(expected(), vocabulary.related(count(vocabulary, reader, doc -> true)));
+          related(vocabulary, reader, IntPoint.newExactQuery(N, 4)));
+      assertEquals(expected(), related(vocabulary, reader, new MatchAllDocsQuery()));
     }
   }
 
@@ -59,7 +65,7 @@ class TagVocabularyTest {
     }
     docs.add(List.of("b", "a"));
     try (DirectoryReader reader = index(docs)) {
-      List<TagCount> related = vocabulary.related(count(vocabulary, reader, doc -> doc == 200));
+      List<TagCount> related = related(vocabulary, reader, IntPoint.newExactQuery(N, 200));
       assertEquals(List.of(new TagCount("a", "a", 1), new TagCount("b", "b", 1)), related);
     }
   }
@@ -69,10 +75,9 @@ class TagVocabularyTest {
     List<List<String>> docs = bigVocabulary(0, 300);
     TagVocabulary vocabulary = new TagVocabulary();
     try (DirectoryReader reader = index(docs)) {
-      assertEquals(bruteForce(docs), vocabulary.related(count(vocabulary, reader, doc -> true)));
+      assertEquals(bruteForce(docs), related(vocabulary, reader, new MatchAllDocsQuery()));
       List<List<String>> some = docs.subList(0, 40);
-      assertEquals(
-          bruteForce(some), vocabulary.related(count(vocabulary, reader, doc -> doc < 40)));
+      assertEquals(bruteForce(some), related(vocabulary, reader, IntPoint.newRangeQuery(N, 0, 39)));
     }
   }
 
@@ -81,14 +86,14 @@ class TagVocabularyTest {
     TagVocabulary vocabulary = new TagVocabulary();
     List<List<String>> old = bigVocabulary(0, 300);
     try (DirectoryReader reader = index(old)) {
-      vocabulary.related(count(vocabulary, reader, doc -> true));
+      related(vocabulary, reader, new MatchAllDocsQuery());
     }
     // 20 new keys, fewer than a re-ranking waits for, spread between the ranked ones
     List<List<String>> docs = new ArrayList<>(old);
     docs.addAll(bigVocabulary(1000, 20));
     docs.add(List.of("AAA", "zzz", "Tag0005"));
     try (DirectoryReader reader = index(docs)) {
-      assertEquals(bruteForce(docs), vocabulary.related(count(vocabulary, reader, doc -> true)));
+      assertEquals(bruteForce(docs), related(vocabulary, reader, new MatchAllDocsQuery()));
     }
   }
 
@@ -142,26 +147,17 @@ class TagVocabularyTest {
         new TagCount("émile", "émile", 1));
   }
 
-  private interface Match {
-    boolean test(int doc);
-  }
-
-  private static TagTally count(TagVocabulary vocabulary, DirectoryReader reader, Match match)
-      throws IOException {
-    TagTally tally = vocabulary.tally();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      int[] ids = vocabulary.ordinalIds(leaf.reader(), IndexFields.TAG_NAME);
-      tally.ensure(vocabulary.size());
-      SortedSetDocValues values = leaf.reader().getSortedSetDocValues(IndexFields.TAG_NAME);
-      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-        if (match.test(leaf.docBase + doc) && values.advanceExact(doc)) {
-          for (int i = values.docValueCount(); i > 0; i--) {
-            tally.add(ids[(int) values.nextOrd()]);
-          }
-        }
-      }
-    }
-    return tally;
+  /**
+   * The related tags of the documents {@code query} matches, counted by the listing engine's own
+   * collector, as a listing counts them.
+   */
+  private static List<TagCount> related(
+      TagVocabulary vocabulary, DirectoryReader reader, Query query) throws IOException {
+    Listing listing = Listing.of(Listing.ANONYMOUS, 1L);
+    return new IndexSearcher(reader)
+        .search(query, ListingCollector.manager(listing, vocabulary))
+        .page()
+        .related();
   }
 
   /** One segment per two documents, so names spread over several segments. */
@@ -170,6 +166,7 @@ class TagVocabularyTest {
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       for (int i = 0; i < docs.size(); i++) {
         Document doc = new Document();
+        doc.add(new IntPoint(N, i));
         for (String tag : docs.get(i)) {
           doc.add(new SortedSetDocValuesField(IndexFields.TAG_NAME, new BytesRef(tag)));
         }

@@ -29,6 +29,11 @@ final class AllPostsWalk implements ExportStream.Source {
     this.page = listings.list(listing.withPage(start, Math.min(results, CHUNK)));
   }
 
+  /** True when the first page is the whole reply: it can go out in one piece, with its length. */
+  boolean oneChunk() {
+    return page.items().size() >= left || page.earlier() == null;
+  }
+
   @Override
   public List<Bookmark> next() {
     while (true) {

@@ -19,6 +19,9 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -95,8 +98,12 @@ final class PinboardController {
     try {
       Reply reply = methods.call(known, method, user, params);
       if (reply instanceof Reply.AllPosts all) {
-        MediaType type = MediaType.of(json ? JSON : XML);
-        return HttpResponse.ok(new StreamedFile(ReplyWriter.stream(all, json), type));
+        InputStream posts = ReplyWriter.stream(all, json);
+        if (all.posts().oneChunk()) {
+          // a reply of one page is cheaper whole, and a client learns its length
+          return reply(HttpStatus.OK, whole(posts), json);
+        }
+        return HttpResponse.ok(new StreamedFile(posts, MediaType.of(json ? JSON : XML)));
       }
       return reply(HttpStatus.OK, reply, json);
     } catch (RuntimeException e) {
@@ -109,9 +116,19 @@ final class PinboardController {
   }
 
   private MutableHttpResponse<String> reply(HttpStatus status, Reply reply, boolean json) {
-    return HttpResponse.<String>status(status)
-        .contentType(json ? JSON : XML)
-        .body(json ? writer.json(reply) : writer.xml(reply));
+    return reply(status, json ? writer.json(reply) : writer.xml(reply), json);
+  }
+
+  private static MutableHttpResponse<String> reply(HttpStatus status, String body, boolean json) {
+    return HttpResponse.<String>status(status).contentType(json ? JSON : XML).body(body);
+  }
+
+  private static String whole(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** JSON when {@code format=json}, or without a format when the client accepts JSON. */

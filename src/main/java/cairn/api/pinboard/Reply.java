@@ -1,7 +1,6 @@
 package cairn.api.pinboard;
 
 import cairn.bookmark.Bookmark;
-import cairn.exchange.ExportStream;
 import cairn.note.Note;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +25,7 @@ sealed interface Reply {
   record Posts(Instant date, String user, List<Bookmark> posts, boolean meta) implements Reply {}
 
   /** posts/all: a bare array, streamed from its source as it is sent. */
-  record AllPosts(String user, ExportStream.Source posts, boolean meta) implements Reply {}
+  record AllPosts(String user, AllPostsWalk posts, boolean meta) implements Reply {}
 
   /** posts/dates. */
   record Dates(String user, String tag, SortedMap<LocalDate, Integer> dates) implements Reply {}

@@ -109,5 +109,12 @@ class PinboardAllPostsTest extends ApiTest {
     var first = (org.w3c.dom.Element) posts.item(0);
     assertEquals(json.json().get(0).get("href").asText(), first.getAttribute("href"));
     assertEquals(json.json().get(0).get("meta").asText(), first.getAttribute("meta"));
+
+    // a reply of one page goes out whole, with its length
+    var small = http.get("/v1/posts/all?format=json&results=20&auth_token=" + owner.token(), null);
+    assertEquals(20, small.json().size());
+    assertEquals(
+        Integer.toString(small.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        small.headers().firstValue("content-length").orElse(null));
   }
 }
