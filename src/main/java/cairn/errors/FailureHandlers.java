@@ -5,6 +5,7 @@ import cairn.exchange.UploadLimit;
 import cairn.exchange.UploadTooLargeException;
 import cairn.input.InvalidInputException;
 import cairn.input.NotFoundException;
+import cairn.query.SearchSyntaxException;
 import cairn.search.IndexUnavailableException;
 import cairn.user.Secrets;
 import io.micronaut.context.annotation.Replaces;
@@ -183,7 +184,11 @@ public final class FailureHandlers {
 
     @Override
     protected Failure failure(HttpRequest<?> request, InvalidInputException e) {
-      return Failure.invalid(e.field(), e.rule());
+      Failure failure = Failure.invalid(e.field(), e.rule());
+      // a search that cannot be read says where, for a client to point at
+      return e instanceof SearchSyntaxException s
+          ? failure.with("position", s.position())
+          : failure;
     }
   }
 

@@ -22,8 +22,8 @@ import java.util.Set;
  *     follows); {@code null} for no such filter, empty for nobody's
  * @param tags tags every match carries (their keys are matched)
  * @param excluded tags no match carries
- * @param text words and "quoted phrases" to match in title, notes, quotes, URL and tags; may be
- *     empty
+ * @param text a search in the language of {@link SearchQuery} (words, "phrases", -exclusion, OR,
+ *     fields, tags, flags, dates); may be empty
  * @param toread {@code true} for unread only, {@code false} for read only, {@code null} for both
  * @param from only bookmarks created at or after this instant
  * @param to only bookmarks created before this instant
@@ -74,6 +74,7 @@ public record Listing(
     owners = owners == null ? null : Set.copyOf(owners);
     tags = keys("tags", tags);
     excluded = keys("exclude", excluded);
+    SearchQuery.parse(text); // a search that cannot be read is a 400 on q, before any search
     text = text == null ? "" : text.strip();
     counts =
         counts == null || counts.isEmpty() ? EnumSet.noneOf(Count.class) : EnumSet.copyOf(counts);
@@ -189,6 +190,11 @@ public record Listing(
     return new Listing(
         viewer, owner, owners, tags, excluded, text, toread, from, to, urlKey, cursor, offset,
         perPage, wanted);
+  }
+
+  /** The text search, parsed ({@link SearchQuery#EVERYTHING} when there is none). */
+  public SearchQuery search() {
+    return SearchQuery.parse(text);
   }
 
   /** True when the viewer is looking at their own bookmarks, and so sees private ones. */

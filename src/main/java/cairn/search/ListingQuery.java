@@ -2,22 +2,14 @@ package cairn.search;
 
 import cairn.query.Listing;
 import cairn.tag.TagName;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -28,8 +20,6 @@ import org.apache.lucene.util.BytesRef;
  * counting or paging code can see what the viewer may not.
  */
 final class ListingQuery {
-  private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
-
   private ListingQuery() {}
 
   static Query of(Listing listing, Analyzer analyzer) {
@@ -75,8 +65,8 @@ final class ListingQuery {
     if (listing.urlKey() != null) {
       q.add(new TermQuery(new Term(IndexFields.URL_KEY, listing.urlKey())), Occur.FILTER);
     }
-    for (Query text : textQueries(listing.text(), analyzer)) {
-      q.add(text, Occur.MUST);
+    if (!listing.text().isEmpty()) {
+      q.add(SearchQueries.of(listing.search(), listing.ownView(), analyzer), Occur.MUST);
     }
     q.add(new MatchAllDocsQuery(), Occur.FILTER);
     return q.build();
@@ -84,47 +74,5 @@ final class ListingQuery {
 
   private static Term tagTerm(String key) {
     return new Term(TagName.isPrivate(key) ? IndexFields.PRIVATE_TAG : IndexFields.TAG, key);
-  }
-
-  /** One query per word or quoted phrase; each must match in at least one text field. */
-  private static List<Query> textQueries(String text, Analyzer analyzer) {
-    List<Query> queries = new ArrayList<>();
-    Matcher m = TOKEN.matcher(text);
-    while (m.find()) {
-      String part = m.group(1) != null ? m.group(1) : m.group(2);
-      BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-      boolean any = false;
-      for (String field : IndexFields.TEXT_FIELDS) {
-        List<String> terms = analyze(analyzer, field, part);
-        if (terms.isEmpty()) {
-          continue;
-        }
-        any = true;
-        anyField.add(
-            terms.size() == 1
-                ? new TermQuery(new Term(field, terms.get(0)))
-                : new PhraseQuery(field, terms.toArray(String[]::new)),
-            Occur.SHOULD);
-      }
-      if (any) {
-        queries.add(anyField.build());
-      }
-    }
-    return queries;
-  }
-
-  private static List<String> analyze(Analyzer analyzer, String field, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
   }
 }

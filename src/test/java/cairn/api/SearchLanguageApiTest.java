@@ -1,0 +1,223 @@
+package cairn.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cairn.bookmark.BookmarkDraft;
+import cairn.bookmark.BookmarkService;
+import cairn.support.ApiTest;
+import cairn.support.Http;
+import cairn.support.TestStore;
+import cairn.tag.TagList;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The search language through the JSON API, on the cases a new user tried first ({@code kafka
+ * -jepsen} gave the opposite, {@code kafka OR raft} and {@code tag:kafka} nothing), with privacy on
+ * every operator: someone else's private bookmark or private tag is never found, excluded or
+ * counted.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchLanguageApiTest extends ApiTest {
+  @Inject BookmarkService bookmarks;
+
+  private String owner;
+  private String ownerName;
+  private String other;
+
+  private void save(
+      long user,
+      String url,
+      String title,
+      String notes,
+      String tags,
+      boolean shared,
+      boolean toread,
+      String created) {
+    bookmarks.create(
+        user,
+        new BookmarkDraft(
+            url,
+            title,
+            notes,
+            List.of(),
+            TagList.parse(tags),
+            shared,
+            toread,
+            Instant.parse(created)),
+        false);
+  }
+
+  @BeforeAll
+  void seed() {
+    var o = users.create(TestStore.uniqueName("searcher"), "password-s");
+    var x = users.create(TestStore.uniqueName("stranger"), "password-x");
+    owner = Http.bearer(o.token());
+    ownerName = o.user().name();
+    other = Http.bearer(x.token());
+    long id = o.user().id();
+    save(
+        id,
+        "https://a.example/jepsen-kafka",
+        "Kafka under Jepsen",
+        "partitions",
+        "distcomp kafka",
+        true,
+        false,
+        "2016-05-01T00:00:00Z");
+    save(
+        id,
+        "https://b.example/kafka",
+        "Kafka internals",
+        "the log",
+        "kafka",
+        true,
+        false,
+        "2017-07-15T00:00:00Z");
+    save(
+        id,
+        "https://c.example/raft",
+        "In search of an understandable consensus algorithm",
+        "raft",
+        "distcomp papers",
+        true,
+        true,
+        "2018-02-01T00:00:00Z");
+    save(
+        id,
+        "https://d.example/secret",
+        "Kafka secrets",
+        "mine",
+        ".secret",
+        false,
+        false,
+        "2019-01-01T00:00:00Z");
+    save(
+        id,
+        "https://e.example/plain",
+        "Nothing tagged",
+        "kafka mentioned in notes",
+        "",
+        true,
+        false,
+        "2020-01-01T00:00:00Z");
+    save(
+        id,
+        "https://f.example/hidden-tag",
+        "Shared with a private tag",
+        "",
+        ".mine",
+        true,
+        false,
+        "2021-01-01T00:00:00Z");
+  }
+
+  private List<String> titles(String auth, String q, String... more) {
+    String path =
+        "/api/v1/bookmarks?per_page=160&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    for (String m : more) {
+      path += "&" + m;
+    }
+    Http.Response r = http.get(path, auth);
+    assertEquals(200, r.status(), q + ": " + r.body());
+    List<String> titles = new ArrayList<>();
+    for (JsonNode b : r.json().get("items")) {
+      titles.add(b.get("title").asText());
+    }
+    return titles;
+  }
+
+  private List<String> theirs(String q) {
+    return titles(other, q, "user=" + ownerName);
+  }
+
+  @Test
+  void exclusionExcludes() {
+    assertEquals(
+        List.of("Nothing tagged", "Kafka secrets", "Kafka internals"),
+        titles(owner, "kafka -jepsen"));
+    assertEquals(List.of("Nothing tagged", "Kafka internals"), theirs("kafka -jepsen"));
+    assertEquals(List.of("Kafka internals"), theirs("kafka -jepsen -\"mentioned in notes\""));
+  }
+
+  @Test
+  void orAndGroups() {
+    assertEquals(
+        List.of(
+            "Nothing tagged",
+            "In search of an understandable consensus algorithm",
+            "Kafka internals",
+            "Kafka under Jepsen"),
+        theirs("kafka OR raft"));
+    assertEquals(
+        List.of("In search of an understandable consensus algorithm", "Kafka under Jepsen"),
+        theirs("(jepsen OR raft) #distcomp"));
+  }
+
+  @Test
+  void fieldsTagsFlagsAndDates() {
+    assertEquals(List.of("Kafka internals", "Kafka under Jepsen"), theirs("tag:kafka"));
+    assertEquals(List.of("Kafka under Jepsen"), theirs("#kafka title:jepsen"));
+    assertEquals(List.of("Nothing tagged"), theirs("notes:kafka"));
+    assertEquals(List.of("Kafka internals"), theirs("site:b.example"));
+    assertEquals(
+        List.of("In search of an understandable consensus algorithm"), theirs("is:unread"));
+    assertEquals(List.of("Kafka internals"), theirs("after:2017-07 before:2018 kafka"));
+    assertEquals(List.of("Kafka secrets"), titles(owner, "is:private"));
+    assertEquals(List.of(), theirs("is:private"));
+    assertEquals(List.of("Nothing tagged"), titles(owner, "is:untagged"));
+    // for others a bookmark whose only tag is private has no tag
+    assertEquals(List.of("Shared with a private tag", "Nothing tagged"), theirs("is:untagged"));
+  }
+
+  @Test
+  void someoneElsesPrivateTagIsNeverFoundNorExcludedNorReadFromResults() {
+    assertEquals(List.of("Shared with a private tag"), titles(owner, "tag:.mine"));
+    assertEquals(List.of(), theirs("tag:.mine"));
+    assertEquals(List.of(), theirs("#.mine OR #.secret"));
+    assertEquals(theirs(""), theirs("-tag:.mine"), "excluding it reveals nothing");
+    assertEquals(List.of(), theirs("secrets"));
+  }
+
+  @Test
+  void aSearchThatCannotBeReadIsA400SayingWhatAndWhere() {
+    Http.Response r =
+        http.get(
+            "/api/v1/bookmarks?q=" + URLEncoder.encode("kafka (raft OR", StandardCharsets.UTF_8),
+            owner);
+    assertEquals(400, r.status(), r.body());
+    assertEquals("q", r.json().get("field").asText());
+    assertEquals("OR needs something after it at 12", r.json().get("rule").asText());
+    assertEquals(12, r.json().get("position").asInt());
+    Http.Response typo = http.get("/api/v1/bookmarks?q=titel:kafka", owner);
+    assertEquals(400, typo.status());
+    assertTrue(typo.json().get("rule").asText().contains("did you mean title:?"), typo.body());
+  }
+
+  @Test
+  void onAPageTheMistakeIsShownNotA500() {
+    Http.Response page =
+        http.send(
+            "GET",
+            "/u:" + ownerName + "?q=" + URLEncoder.encode("\"unclosed", StandardCharsets.UTF_8),
+            null,
+            null,
+            null,
+            Map.of("Accept", "text/html"));
+    assertEquals(400, page.status());
+    assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+    assertTrue(page.body().contains("unclosed quote at 0"), page.body());
+  }
+}
