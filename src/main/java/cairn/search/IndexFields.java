@@ -31,7 +31,7 @@ final class IndexFields {
   /**
    * Bump when the document layout changes: an index of another version is rebuilt from the store.
    */
-  static final String SCHEMA_VERSION = "3";
+  static final String SCHEMA_VERSION = "4";
 
   static final String ID = "id";
   static final String OWNER = "owner";
@@ -58,6 +58,10 @@ final class IndexFields {
   static final String QUOTES = "quotes";
   static final String URL = "url";
   static final String SITE = "site";
+
+  /** The host and each of its parent domains down to two labels, for {@code site:}. */
+  static final String HOST = "host";
+
   static final String TAGS_TEXT = "tags_text";
   static final String[] TEXT_FIELDS = {TITLE, NOTES, QUOTES, URL, SITE, TAGS_TEXT};
 
@@ -117,8 +121,30 @@ final class IndexFields {
     }
     doc.add(new TextField(URL, b.url(), Field.Store.NO));
     doc.add(new TextField(SITE, urlKey.host(), Field.Store.NO));
+    for (String domain : domains(urlKey.host())) {
+      doc.add(new StringField(HOST, domain, Field.Store.NO));
+    }
     doc.add(new TextField(TAGS_TEXT, tagText.toString(), Field.Store.NO));
     doc.add(new StoredField(CREATED, created));
     return doc;
+  }
+
+  /**
+   * {@code blog.example.com}, then {@code example.com}: what {@code site:} can name to find a host
+   * and its subdomains. An IP address or a one-label host is only itself.
+   */
+  static java.util.List<String> domains(String host) {
+    if (host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+      return java.util.List.of(host);
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    String rest = host;
+    out.add(rest);
+    for (int dot = rest.indexOf('.'); dot >= 0 && rest.indexOf('.', dot + 1) >= 0; ) {
+      rest = rest.substring(dot + 1);
+      out.add(rest);
+      dot = rest.indexOf('.');
+    }
+    return out;
   }
 }

@@ -75,6 +75,9 @@ final class SearchQueries {
    * field. Text with no word the analyzer keeps ({@code -}, {@code +}) matches everything.
    */
   private Query text(Text t) {
+    if (t.field() == SearchQuery.TextField.SITE) {
+      return new TermQuery(new Term(IndexFields.HOST, host(t.text())));
+    }
     String[] fields = t.field() == null ? IndexFields.TEXT_FIELDS : new String[] {field(t)};
     BooleanQuery.Builder anyField = new BooleanQuery.Builder();
     boolean any = false;
@@ -91,6 +94,24 @@ final class SearchQueries {
           Occur.SHOULD);
     }
     return any ? anyField.build() : everything();
+  }
+
+  /** The host a {@code site:} names, written as people paste it: any scheme, path or port off. */
+  static String host(String site) {
+    String host = site.strip().toLowerCase(java.util.Locale.ROOT);
+    int scheme = host.indexOf("://");
+    if (scheme >= 0) {
+      host = host.substring(scheme + 3);
+    }
+    int slash = host.indexOf('/');
+    if (slash >= 0) {
+      host = host.substring(0, slash);
+    }
+    int colon = host.lastIndexOf(':');
+    if (colon > host.lastIndexOf(']')) {
+      host = host.substring(0, colon);
+    }
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
   }
 
   private static String field(Text t) {

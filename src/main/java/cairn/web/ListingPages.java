@@ -1,11 +1,13 @@
 package cairn.web;
 
 import cairn.browse.ListingService;
+import cairn.query.SearchSyntaxException;
 import cairn.user.PreferencesService;
 import cairn.user.User;
 import cairn.user.UserService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -75,8 +77,12 @@ final class ListingPages {
     int defaultPerPage = visitor.signedIn() ? preferences.get(visitor.id()).perPage() : 20;
     ListingRequest listing =
         ListingRequest.read(owner, filter, request.getParameters(), defaultPerPage);
-    return Forms.page(
-        "listing", views.view(visitor, listing, listings.list(listing.listing(visitor.id()))));
+    try {
+      return Forms.page(
+          "listing", views.view(visitor, listing, listings.list(listing.listing(visitor.id()))));
+    } catch (SearchSyntaxException e) {
+      return Forms.page(HttpStatus.BAD_REQUEST, "listing", views.unreadable(visitor, listing, e));
+    }
   }
 
   /**

@@ -22,7 +22,8 @@ public record ListingView(
     @Nullable String tagsHref,
     Feeds feeds,
     String empty,
-    @Nullable Profile profile) {
+    @Nullable Profile profile,
+    @Nullable String searchError) {
 
   /** The listing's feeds: everyone's, and the owner's private ones on their own listing. */
   public record Feeds(List<FeedLink> shared, List<FeedLink> own) {}

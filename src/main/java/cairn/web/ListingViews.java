@@ -6,6 +6,7 @@ import cairn.browse.ListingPage;
 import cairn.feed.FeedFormat;
 import cairn.follow.FollowQueries;
 import cairn.input.PageSize;
+import cairn.query.SearchSyntaxException;
 import cairn.query.TagCount;
 import cairn.tag.TagName;
 import cairn.user.User;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns a listing's page into its view model: rows, header, related tags, paging links. */
@@ -44,6 +46,25 @@ final class ListingViews {
 
   /** The view, saying {@code empty} where the rows would be when there are none. */
   ListingView view(Visitor visitor, ListingRequest request, ListingPage page, String empty) {
+    return view(visitor, request, page, empty, null);
+  }
+
+  /**
+   * A listing whose search could not be read: no rows, the mistake beside the search box and the
+   * search kept in it to be mended.
+   */
+  ListingView unreadable(Visitor visitor, ListingRequest request, SearchSyntaxException e) {
+    ListingPage none =
+        new ListingPage(List.of(), 0, List.of(), null, null, request.perPage(), Map.of());
+    return view(visitor, request, none, "Nothing was searched: mend the search above.", e.rule());
+  }
+
+  private ListingView view(
+      Visitor visitor,
+      ListingRequest request,
+      ListingPage page,
+      String empty,
+      @Nullable String searchError) {
     String owner = request.ownerName();
     return new ListingView(
         PageView.of(request.heading(), visitor),
@@ -62,7 +83,8 @@ final class ListingViews {
         owner == null ? null : WebPaths.user(owner) + "/tags",
         feeds(visitor, request),
         empty,
-        request.owner() == null ? null : profile(visitor, request.owner()));
+        request.owner() == null ? null : profile(visitor, request.owner()),
+        searchError);
   }
 
   /**

@@ -4,9 +4,11 @@ import cairn.browse.ListingPage;
 import cairn.browse.ListingService;
 import cairn.follow.FollowQueries;
 import cairn.query.Listing;
+import cairn.query.SearchSyntaxException;
 import cairn.user.PreferencesService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -69,7 +71,12 @@ final class NetworkPages {
                 null, filter, http.getParameters(), preferences.get(visitor.id()).perPage())
             .inNetwork();
     Listing base = follows.network(visitor.id());
-    ListingPage page = listings.list(request.narrow(base));
+    ListingPage page;
+    try {
+      page = listings.list(request.narrow(base));
+    } catch (SearchSyntaxException e) {
+      return Forms.page(HttpStatus.BAD_REQUEST, "listing", views.unreadable(visitor, request, e));
+    }
     String empty = base.owners().isEmpty() ? FOLLOW_NOBODY : ListingViews.NOTHING_YET;
     return Forms.page("listing", views.view(visitor, request, page, empty));
   }

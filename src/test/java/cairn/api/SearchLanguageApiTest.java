@@ -192,6 +192,23 @@ class SearchLanguageApiTest extends ApiTest {
   }
 
   @Test
+  void siteNamesAHostAndItsSubdomainsOnly() {
+    var s = users.create(TestStore.uniqueName("sites"), "password-w");
+    long id = s.user().id();
+    save(id, "https://lwn.net/a", "lwn", "", "", true, false, "2020-01-01T00:00:00Z");
+    save(id, "https://www.LWN.net:443/b", "www lwn", "", "", true, false, "2020-01-02T00:00:00Z");
+    save(id, "https://notlwn.net/c", "not lwn", "", "", true, false, "2020-01-03T00:00:00Z");
+    save(id, "https://lwn.net.evil.example/d", "evil", "", "", true, false, "2020-01-04T00:00:00Z");
+    save(id, "http://10.0.0.1/e", "address", "", "", true, false, "2020-01-05T00:00:00Z");
+    String auth = Http.bearer(s.token());
+    assertEquals(List.of("www lwn", "lwn"), titles(auth, "site:lwn.net"));
+    assertEquals(List.of("www lwn"), titles(auth, "site:https://www.lwn.net/some/path"));
+    assertEquals(List.of("evil", "not lwn"), titles(auth, "-site:lwn.net -site:10.0.0.1"));
+    assertEquals(List.of("address"), titles(auth, "site:10.0.0.1"));
+    assertEquals(List.of(), titles(auth, "site:net"));
+  }
+
+  @Test
   void aSearchThatCannotBeReadIsA400SayingWhatAndWhere() {
     Http.Response r =
         http.get(
@@ -207,7 +224,7 @@ class SearchLanguageApiTest extends ApiTest {
   }
 
   @Test
-  void onAPageTheMistakeIsShownNotA500() {
+  void onAPageTheMistakeIsShownBesideTheBoxWithTheSearchKept() {
     Http.Response page =
         http.send(
             "GET",
@@ -218,6 +235,10 @@ class SearchLanguageApiTest extends ApiTest {
             Map.of("Accept", "text/html"));
     assertEquals(400, page.status());
     assertTrue(page.contentType().startsWith("text/html"), page.contentType());
-    assertTrue(page.body().contains("unclosed quote at 0"), page.body());
+    var doc = org.jsoup.Jsoup.parse(page.body());
+    assertEquals("unclosed quote at 0", doc.selectFirst("form.search p.search-error").text());
+    assertEquals("\"unclosed", doc.selectFirst("form.search input[name=q]").val(), "kept to mend");
+    assertEquals("search-error", doc.selectFirst("input[name=q]").attr("aria-describedby"));
+    assertTrue(doc.select("article").isEmpty());
   }
 }
