@@ -1,12 +1,12 @@
 package cairn.bench;
 
+import cairn.db.StoreOnly;
 import cairn.exchange.BookmarkFormat;
 import cairn.exchange.ImportOptions;
 import cairn.exchange.ImportProgress;
 import cairn.exchange.ImportReport;
 import cairn.exchange.ImportService;
 import cairn.input.InvalidInputException;
-import cairn.search.SearchIndex;
 import cairn.user.UserService;
 import io.micronaut.context.ApplicationContext;
 import java.io.BufferedInputStream;
@@ -56,7 +56,7 @@ public final class FixtureImports {
     long totalSkipped = 0;
     try (ApplicationContext context =
         ApplicationContext.builder()
-            .environments(SearchIndex.STORE_ONLY_ENVIRONMENT)
+            .environments(StoreOnly.ENVIRONMENT)
             .properties(Map.of("cairn.data-dir", data.toString()))
             .start()) {
       UserService users = context.getBean(UserService.class);

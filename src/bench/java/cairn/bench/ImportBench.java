@@ -1,12 +1,12 @@
 package cairn.bench;
 
 import cairn.browse.ListingService;
+import cairn.db.StoreOnly;
 import cairn.exchange.ImportOptions;
 import cairn.exchange.ImportProgress;
 import cairn.exchange.ImportReport;
 import cairn.exchange.ImportService;
 import cairn.query.Listing;
-import cairn.search.SearchIndex;
 import cairn.support.GeneratedBookmarks;
 import cairn.user.UserService;
 import io.micronaut.context.ApplicationContext;
@@ -48,7 +48,7 @@ public final class ImportBench {
     Path data = Files.createTempDirectory("cairn-import-bench-");
     try (ApplicationContext context =
         ApplicationContext.builder()
-            .environments(storeOnly ? SearchIndex.STORE_ONLY_ENVIRONMENT : "bench")
+            .environments(storeOnly ? StoreOnly.ENVIRONMENT : "bench")
             .properties(Map.of("cairn.data-dir", data.toString()))
             .start()) {
       int rounds = Integer.getInteger("cairn.bench.rounds", 1);

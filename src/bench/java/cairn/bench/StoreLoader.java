@@ -9,7 +9,7 @@ import static cairn.db.schema.Tables.USERS;
 
 import cairn.bookmark.PinboardHash;
 import cairn.bookmark.UrlKey;
-import cairn.search.SearchIndex;
+import cairn.db.StoreOnly;
 import cairn.user.UserService;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ final class StoreLoader implements AutoCloseable {
   private String createFirstUser(Path dataDir) {
     try (ApplicationContext store =
         ApplicationContext.builder()
-            .environments(SearchIndex.STORE_ONLY_ENVIRONMENT)
+            .environments(StoreOnly.ENVIRONMENT)
             .properties(Map.of("cairn.data-dir", dataDir.toString()))
             .start()) {
       var created = store.getBean(UserService.class).create(dataset.userName(0), PASSWORD);
