@@ -25,7 +25,9 @@ record ListingResponse(
 
   static ListingResponse of(ListingPage page) {
     return new ListingResponse(
-        page.items().stream().map(b -> BookmarkResponse.of(b, page.savedByOthers(b))).toList(),
+        page.items().stream()
+            .map(b -> BookmarkResponse.of(b, page.savedByOthers(b), page.passage(b)))
+            .toList(),
         page.total(),
         page.perPage(),
         TagResponse.of(page.related()),

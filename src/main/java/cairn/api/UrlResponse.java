@@ -29,7 +29,9 @@ record UrlResponse(
         page.count(),
         ListingResponse.TagResponse.of(page.cloud()),
         page.yours() == null ? null : BookmarkResponse.of(page.yours()),
-        saves.items().stream().map(b -> BookmarkResponse.of(b, saves.savedByOthers(b))).toList(),
+        saves.items().stream()
+            .map(b -> BookmarkResponse.of(b, saves.savedByOthers(b), saves.passage(b)))
+            .toList(),
         saves.perPage(),
         encode(saves.earlier()),
         encode(saves.later()));

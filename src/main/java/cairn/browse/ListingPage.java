@@ -2,6 +2,7 @@ package cairn.browse;
 
 import cairn.bookmark.Bookmark;
 import cairn.query.Cursor;
+import cairn.query.Passage;
 import cairn.query.TagCount;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
@@ -19,7 +20,13 @@ public record ListingPage(
     @Nullable Cursor earlier,
     @Nullable Cursor later,
     int perPage,
-    Map<Long, Integer> others) {
+    Map<Long, Integer> others,
+    Map<Long, Passage> passages) {
+
+  /** Why this bookmark matched the text search, or {@code null}. */
+  public Passage passage(Bookmark b) {
+    return passages.get(b.id());
+  }
 
   /** How many other people shared the URL of this bookmark, if it is on the page and shared. */
   public int savedByOthers(Bookmark b) {

@@ -57,7 +57,8 @@ public class ListingService {
         page.earlier(),
         page.later(),
         listing.perPage(),
-        others(items));
+        others(items),
+        index.passages(listing, items));
   }
 
   /**

@@ -1,10 +1,12 @@
 package cairn.search;
 
+import cairn.bookmark.Bookmark;
 import cairn.bookmark.BookmarkQueries;
 import cairn.db.StoreOnly;
 import cairn.journal.ChangeJournal;
 import cairn.journal.RecentWrites;
 import cairn.query.Listing;
+import cairn.query.Passage;
 import cairn.query.PopularCursor;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -15,9 +17,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
@@ -47,6 +53,7 @@ public class SearchIndex {
   private final IndexVisibility visibility = new IndexVisibility();
   private final IndexSearchers searchers = new IndexSearchers(faults, visibility::nudge);
   private final UrlTally urls = new UrlTally();
+  private final Passages passages = new Passages(analyzer);
   private final JournalTailer tailer;
 
   SearchIndex(
@@ -77,6 +84,26 @@ public class SearchIndex {
                     ListingQuery.of(listing, analyzer),
                     ListingCollector.manager(listing, vocabulary))
                 .page());
+  }
+
+  /**
+   * The passage of each bookmark that shows why it matched the listing's text search (by id; none
+   * for a bookmark matched by no word, or without a text search). Found in the bookmarks' own
+   * texts, not the index, so only the page's rows cost anything.
+   */
+  public Map<Long, Passage> passages(Listing listing, List<Bookmark> page) {
+    if (listing.text().isEmpty() || page.isEmpty()) {
+      return Map.of();
+    }
+    Query query = SearchQueries.of(listing.search(), listing.ownView(), analyzer);
+    Map<Long, Passage> out = new HashMap<>();
+    for (Bookmark b : page) {
+      Passage p = passages.of(query, b);
+      if (p != null) {
+        out.put(b.id(), p);
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package cairn.web;
 
+import cairn.query.Passage;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
@@ -71,7 +72,8 @@ public record ListingView(
       boolean unread,
       @Nullable String copyHref,
       int savedByOthers,
-      String urlHref) {
+      String urlHref,
+      @Nullable Passage passage) {
 
     /** "saved by 3 others" when others shared the URL too, else what the URL page link says. */
     public String urlLinkText() {

@@ -6,6 +6,7 @@ import cairn.browse.ListingPage;
 import cairn.feed.FeedFormat;
 import cairn.follow.FollowQueries;
 import cairn.input.PageSize;
+import cairn.query.Passage;
 import cairn.query.SearchSyntaxException;
 import cairn.query.TagCount;
 import cairn.tag.TagName;
@@ -55,7 +56,7 @@ final class ListingViews {
    */
   ListingView unreadable(Visitor visitor, ListingRequest request, SearchSyntaxException e) {
     ListingPage none =
-        new ListingPage(List.of(), 0, List.of(), null, null, request.perPage(), Map.of());
+        new ListingPage(List.of(), 0, List.of(), null, null, request.perPage(), Map.of(), Map.of());
     return view(visitor, request, none, "Nothing was searched: mend the search above.", e.rule());
   }
 
@@ -69,7 +70,9 @@ final class ListingViews {
     return new ListingView(
         PageView.of(request.heading(), visitor),
         header(request, page.total()),
-        page.items().stream().map(b -> row(visitor, b, page.savedByOthers(b))).toList(),
+        page.items().stream()
+            .map(b -> row(visitor, b, page.savedByOthers(b), page.passage(b)))
+            .toList(),
         related(request, page.related()),
         request.cloud(),
         request.withRelatedMode(!request.cloud()),
@@ -149,6 +152,11 @@ final class ListingViews {
   }
 
   Row row(Visitor visitor, Bookmark b, int savedByOthers) {
+    return row(visitor, b, savedByOthers, null);
+  }
+
+  /** A row, with why it matched the search when it was found by one. */
+  Row row(Visitor visitor, Bookmark b, int savedByOthers, @Nullable Passage passage) {
     boolean mine = visitor.is(b.ownerId());
     return new Row(
         b.id(),
@@ -168,7 +176,8 @@ final class ListingViews {
         b.toread(),
         visitor.signedIn() && !mine ? "/add?copy=" + b.id() : null,
         savedByOthers,
-        WebPaths.url(UrlKey.of(b.url()).hash()));
+        WebPaths.url(UrlKey.of(b.url()).hash()),
+        passage);
   }
 
   private static List<Related> related(ListingRequest request, List<TagCount> counts) {

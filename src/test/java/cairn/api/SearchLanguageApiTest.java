@@ -192,6 +192,75 @@ class SearchLanguageApiTest extends ApiTest {
   }
 
   @Test
+  void eachHitSaysWhyItMatchedAQuoteFirstThenNotesThenTitleWithOnlyTheWordsAskedForMarked() {
+    var q = users.create(TestStore.uniqueName("quoter"), "password-q");
+    long id = q.user().id();
+    bookmarks.create(
+        id,
+        new BookmarkDraft(
+            "https://q.example/kafka-semantics",
+            "Exactly once in Kafka",
+            "Notes on delivery. Exactly once is a promise.",
+            List.of("Unrelated passage.", "Exactly once delivery is <hard> & rare; jepsen agrees."),
+            TagList.parse("kafka"),
+            true,
+            false,
+            Instant.parse("2022-01-01T00:00:00Z")),
+        false);
+    save(
+        id,
+        "https://q.example/notes",
+        "Plain title",
+        "the log is the database",
+        "",
+        true,
+        false,
+        "2022-01-02T00:00:00Z");
+    String auth = Http.bearer(q.token());
+    JsonNode quote = items(auth, "\"exactly once\" -jepsen2").get(0).get("passage");
+    assertEquals("quote", quote.get("field").asText());
+    assertEquals(
+        "<mark>Exactly once</mark> delivery is &lt;hard&gt; &amp; rare; jepsen agrees.",
+        quote.get("html").asText());
+    JsonNode notes = items(auth, "database").get(0).get("passage");
+    assertEquals("notes", notes.get("field").asText());
+    assertEquals("the log is the <mark>database</mark>", notes.get("html").asText());
+    JsonNode title = items(auth, "plain -jepsen").get(0).get("passage");
+    assertEquals("title", title.get("field").asText());
+    assertEquals("<mark>Plain</mark> title", title.get("html").asText());
+    // the quote says "delivery", but only the words asked for are marked, never an excluded one
+    JsonNode kafka = items(auth, "kafka -title:delivery").get(0).get("passage");
+    assertEquals("title", kafka.get("field").asText());
+    assertEquals("Exactly once in <mark>Kafka</mark>", kafka.get("html").asText());
+    assertTrue(!items(auth, "#kafka").get(0).has("passage"), "a tag matches no text");
+
+    Http.Response page =
+        http.send(
+            "GET",
+            "/u:"
+                + q.user().name()
+                + "?q="
+                + URLEncoder.encode("\"exactly once\"", StandardCharsets.UTF_8),
+            auth,
+            null,
+            null,
+            Map.of("Accept", "text/html"));
+    var doc = org.jsoup.Jsoup.parse(page.body());
+    var passage = doc.selectFirst("article p.passage");
+    assertEquals(
+        List.of("Exactly once"), passage.select("mark").eachText(), "a phrase is one mark");
+    assertTrue(passage.text().contains("<hard> & rare"), passage.text());
+    assertTrue(passage.select("hard").isEmpty(), "the quote's text is text, not markup");
+  }
+
+  private JsonNode items(String auth, String q) {
+    Http.Response r =
+        http.get("/api/v1/bookmarks?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), auth);
+    assertEquals(200, r.status(), r.body());
+    return r.json().get("items");
+  }
+
+  @Test
   void siteNamesAHostAndItsSubdomainsOnly() {
     var s = users.create(TestStore.uniqueName("sites"), "password-w");
     long id = s.user().id();
