@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.search.Query;
@@ -96,9 +97,13 @@ public class SearchIndex {
       return Map.of();
     }
     Query query = SearchQueries.of(listing.search(), listing.ownView(), analyzer);
+    Set<String> words = Passages.wordsOf(query);
+    if (words.isEmpty()) {
+      return Map.of();
+    }
     Map<Long, Passage> out = new HashMap<>();
     for (Bookmark b : page) {
-      Passage p = passages.of(query, b);
+      Passage p = passages.of(query, words, b);
       if (p != null) {
         out.put(b.id(), p);
       }
