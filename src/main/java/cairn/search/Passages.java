@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -21,27 +22,104 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * texts (re-analyzed: the index stores none): a quote first — the passages people selected on the
  * page are why they saved it — then the notes, then the title. Only the words a search asks for are
  * marked, never the ones it excludes; the rest of the text is HTML-escaped.
+ *
+ * <p>A page's passages share one {@link Page}: the highlighter's work that depends only on the
+ * search (its terms, phrases and automata per field) is done once, not once per row and text.
  */
 final class Passages {
   /** Quotes and notes: the best sentence. */
-  private final UnifiedHighlighter sentences;
+  private final Highlighter sentences;
 
-  /** A title: the whole of it (and no sentence splitting to pay for). */
-  private final UnifiedHighlighter whole;
+  /** A title: the whole of it. */
+  private final Highlighter whole;
 
   Passages(Analyzer analyzer) {
-    this.sentences = highlighter(analyzer).build();
-    this.whole = highlighter(analyzer).withBreakIterator(WholeBreakIterator::new).build();
+    this.sentences = new Highlighter(builder(analyzer));
+    this.whole = new Highlighter(builder(analyzer).withBreakIterator(WholeBreakIterator::new));
   }
 
-  private static UnifiedHighlighter.Builder highlighter(Analyzer analyzer) {
+  private static UnifiedHighlighter.Builder builder(Analyzer analyzer) {
     return UnifiedHighlighter.builderWithoutSearcher(analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
         .withMaxNoHighlightPassages(0);
   }
 
+  /** The passages of one search; {@code null} when the search has no word to mark. */
+  Page forSearch(Query query) {
+    Set<String> words = wordsOf(query);
+    if (words.isEmpty()) {
+      return null;
+    }
+    return new Page(
+        words,
+        sentences.forField(IndexFields.QUOTES, query),
+        sentences.forField(IndexFields.NOTES, query),
+        whole.forField(IndexFields.TITLE, query));
+  }
+
+  /** One search's highlighters, for the rows of its page (one thread: they are not shared). */
+  static final class Page {
+    private final Set<String> words;
+    private final FieldHighlighter quotes;
+    private final FieldHighlighter notes;
+    private final FieldHighlighter title;
+
+    private Page(
+        Set<String> words,
+        FieldHighlighter quotes,
+        FieldHighlighter notes,
+        FieldHighlighter title) {
+      this.words = words;
+      this.quotes = quotes;
+      this.notes = notes;
+      this.title = title;
+    }
+
+    /** The best passage, or {@code null} when no word of the search is in these texts. */
+    Passage of(Bookmark b) {
+      for (Bookmark.Quote quote : b.quotes()) {
+        String html = mark(quotes, quote.text());
+        if (html != null) {
+          return new Passage("quote", html);
+        }
+      }
+      String inNotes = mark(notes, b.notes());
+      if (inNotes != null) {
+        return new Passage("notes", inNotes);
+      }
+      String inTitle = mark(title, b.title());
+      return inTitle == null ? null : new Passage("title", inTitle);
+    }
+
+    /**
+     * The marked text, or null. A text holding none of the search's words is skipped without the
+     * highlighter: each word is a piece of the lower-cased text it came from.
+     */
+    private String mark(FieldHighlighter field, String text) {
+      if (text.isBlank() || !mayHold(text)) {
+        return null;
+      }
+      try {
+        Object marked = field.highlightFieldForDoc(null, -1, text);
+        return marked == null ? null : marked.toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private boolean mayHold(String text) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String word : words) {
+        if (lower.contains(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** The words a search asks for (never those it excludes), as the index holds them. */
-  static Set<String> wordsOf(Query query) {
+  private static Set<String> wordsOf(Query query) {
     Set<String> words = new HashSet<>();
     query.visit(
         new QueryVisitor() {
@@ -60,46 +138,14 @@ final class Passages {
     return words;
   }
 
-  /**
-   * The best passage, or {@code null} when no word of the search is in these texts. {@code words}
-   * ({@link #wordsOf}) spare the highlighter the texts that cannot hold a match: each word is a
-   * piece of the lower-cased text it came from, so a text without any of them has no passage.
-   */
-  Passage of(Query query, Set<String> words, Bookmark b) {
-    for (Bookmark.Quote quote : b.quotes()) {
-      String html = mark(IndexFields.QUOTES, query, words, quote.text());
-      if (html != null) {
-        return new Passage("quote", html);
-      }
+  /** Lucene's highlighter, asked for the part of its work that depends only on the search. */
+  private static final class Highlighter extends UnifiedHighlighter {
+    Highlighter(UnifiedHighlighter.Builder builder) {
+      super(builder);
     }
-    String notes = mark(IndexFields.NOTES, query, words, b.notes());
-    if (notes != null) {
-      return new Passage("notes", notes);
-    }
-    String title = mark(IndexFields.TITLE, query, words, b.title());
-    return title == null ? null : new Passage("title", title);
-  }
 
-  private static boolean mayHold(Set<String> words, String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String word : words) {
-      if (lower.contains(word)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private String mark(String field, Query query, Set<String> words, String text) {
-    if (text.isBlank() || !mayHold(words, text)) {
-      return null;
-    }
-    try {
-      UnifiedHighlighter highlighter = field.equals(IndexFields.TITLE) ? whole : sentences;
-      Object marked = highlighter.highlightWithoutSearcher(field, query, text, 1);
-      return marked == null ? null : marked.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    FieldHighlighter forField(String field, Query query) {
+      return getFieldHighlighter(field, query, extractTerms(query), 1);
     }
   }
 }

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.search.Query;
@@ -97,13 +96,13 @@ public class SearchIndex {
       return Map.of();
     }
     Query query = SearchQueries.of(listing.search(), listing.ownView(), analyzer);
-    Set<String> words = Passages.wordsOf(query);
-    if (words.isEmpty()) {
+    Passages.Page marks = passages.forSearch(query);
+    if (marks == null) {
       return Map.of();
     }
     Map<Long, Passage> out = new HashMap<>();
     for (Bookmark b : page) {
-      Passage p = passages.of(query, words, b);
+      Passage p = marks.of(b);
       if (p != null) {
         out.put(b.id(), p);
       }
