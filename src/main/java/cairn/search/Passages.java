@@ -41,7 +41,11 @@ final class Passages {
   private static UnifiedHighlighter.Builder builder(Analyzer analyzer) {
     return UnifiedHighlighter.builderWithoutSearcher(analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-        .withMaxNoHighlightPassages(0);
+        .withMaxNoHighlightPassages(0)
+        // weight matches would mark a phrase as one span, but need an index of each text: a row
+        // costs
+        // several times as much
+        .withWeightMatches(false);
   }
 
   /** The passages of one search; {@code null} when the search has no word to mark. */
