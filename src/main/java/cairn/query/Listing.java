@@ -74,7 +74,6 @@ public record Listing(
     owners = owners == null ? null : Set.copyOf(owners);
     tags = keys("tags", tags);
     excluded = keys("exclude", excluded);
-    SearchQuery.parse(text); // a search that cannot be read is a 400 on q, before any search
     text = text == null ? "" : text.strip();
     counts =
         counts == null || counts.isEmpty() ? EnumSet.noneOf(Count.class) : EnumSet.copyOf(counts);
@@ -146,7 +145,12 @@ public record Listing(
         perPage, counts);
   }
 
+  /**
+   * The listing with a text search; one that cannot be read is refused here, as a 400 on {@code q}
+   * before any search (a listing built otherwise is refused when it is searched).
+   */
   public Listing withText(String query) {
+    SearchQuery.parse(query);
     return new Listing(
         viewer, owner, owners, tags, excluded, query, toread, from, to, urlKey, cursor, offset,
         perPage, counts);
